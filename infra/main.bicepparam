@@ -1,0 +1,41 @@
+// Sample environment for RapidResponse. Nothing secret is written here: the three secrets are
+// read from environment variables when the file is compiled (az deployment ... -p main.bicepparam
+// does that on the deploying machine), and compilation fails if one is missing. The provider
+// identifiers below are placeholders: replace them with your own accounts' values.
+using 'main.bicep'
+
+param appName = 'rapidresp'
+
+param tags = {
+  app: 'rapidresponse'
+  environment: 'sample'
+}
+
+param storageSku = 'Standard_ZRS'
+param maximumInstanceCount = 100
+param instanceMemoryMB = 2048
+param alwaysReadyHttpInstances = 1
+param alwaysReadyQueueFunctions = [
+  'FanOut'
+  'Delivery'
+  'Escalation'
+]
+
+// Empty: status links and callbacks use https://<function app default host name>.
+param publicBaseUrl = ''
+
+param twilioAccountSid = 'AC00000000000000000000000000000000'
+param twilioAuthToken = readEnvironmentVariable('TWILIO_AUTH_TOKEN')
+param twilioFromNumber = ''
+param twilioMessagingServiceSid = 'MG00000000000000000000000000000000'
+param twilioMessagesPerSecond = 10
+
+param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY')
+param sendGridFromEmail = 'alerts@example.org'
+param sendGridWebhookPublicKey = 'REPLACE-WITH-SENDGRID-EVENT-WEBHOOK-PUBLIC-KEY'
+
+param adminKey = readEnvironmentVariable('RAPIDRESPONSE_ADMIN_KEY')
+
+param keyVaultPurgeProtection = true
+param keyVaultSoftDeleteRetentionDays = 90
+param logRetentionDays = 30

@@ -1,0 +1,32 @@
+namespace RapidResponse.Alerts;
+
+/// <summary>Where it is happening; coordinates when the phone knew them, words when the organizer typed them.</summary>
+public sealed record Location(double? Lat, double? Lon, double? AccuracyM, string? Text)
+{
+    public bool HasCoordinates => Lat is not null && Lon is not null;
+}
+
+/// <summary>Someone at risk. <see cref="PublicName"/> is their consent to be named in a public statement.</summary>
+public sealed record Person(string Name, string? Role, bool PublicName);
+
+/// <summary>Where an alert is in its life.</summary>
+public enum AlertStatus
+{
+    Open,
+    Resolved,
+}
+
+/// <summary>A panic press, as accepted: the facts every message about it is built from.</summary>
+public sealed record Alert(
+    string Id,
+    string OrganizerId,
+    string Region,
+    Incident Incident,
+    Location? Location,
+    string? Message,
+    IReadOnlyList<Person> People,
+    string? EventName,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset CreatedAt,
+    bool Silent,
+    AlertStatus Status = AlertStatus.Open);

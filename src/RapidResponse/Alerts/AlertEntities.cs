@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using RapidResponse.Contacts;
+using RapidResponse.Dispatch;
+using RapidResponse.Storage;
+
+namespace RapidResponse.Alerts;
+
+/// <summary>The alert's own row in its partition of the <c>Alerts</c> table.</summary>
+internal sealed class AlertEntity : ITableEntity
+{
+    public const string Row = "alert";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string OrganizerId { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string Incident { get; set; } = "";
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
+    public double? AccuracyM { get; set; }
+    public string? LocationText { get; set; }
+    public string? Message { get; set; }
+    public string People { get; set; } = "[]";
+    public string? EventName { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public bool Silent { get; set; }
+    public string Status { get; set; } = "";
+
+    public static AlertEntity From(Alert alert) => new()
+    {
+        PartitionKey = alert.Id,
+        OrganizerId = alert.OrganizerId,
+        Region = alert.Region,
+        Incident = alert.Incident.ToWire(),
+        Lat = alert.Location?.Lat,
+        Lon = alert.Location?.Lon,
+        AccuracyM = alert.Location?.AccuracyM,
+        LocationText = alert.Location?.Text,
+        Message = alert.Message,
+        People = JsonSerializer.Serialize(alert.People, StorageJson.Default.IReadOnlyListPerson),
+        EventName = alert.EventName,
+        OccurredAt = alert.OccurredAt,
+        CreatedAt = alert.CreatedAt,
+        Silent = alert.Silent,
+        Status = alert.Status.ToString(),
+    };
+
+    public Alert ToAlert() => new(
+        PartitionKey,
+        OrganizerId,
+        Region,
+        Enum.Parse<Incident>(Incident, ignoreCase: true),
+        Lat is null && LocationText is null ? null : new Location(Lat, Lon, AccuracyM, LocationText),
+        Message,
+        JsonSerializer.Deserialize(People, StorageJson.Default.IReadOnlyListPerson) ?? [],
+        EventName,
+        OccurredAt,
+        CreatedAt,
+        Silent,
+        Enum.Parse<AlertStatus>(Status));
+}
+
+/// <summary>One recipient × channel of an alert, in the alert's partition (row key <c>d|…</c>).</summary>
+internal sealed class DeliveryEntity : ITableEntity
+{
+    public const string Prefix = "d|";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string ContactId { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string RecipientName { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string Language { get; set; } = "";
+    public string State { get; set; } = "";
+    public int Attempts { get; set; }
+    public string? ProviderId { get; set; }
+    public string? Error { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SendingSince { get; set; }
+    public string History { get; set; } = "[]";
+
+    public static DeliveryEntity From(Delivery delivery) => new()
+    {
+        PartitionKey = delivery.AlertId,
+        RowKey = Prefix + delivery.Id,
+        ETag = delivery.Version is null ? default : new ETag(delivery.Version),
+        ContactId = delivery.ContactId,
+        Region = delivery.Region,
+        RecipientName = delivery.RecipientName,
+        Role = delivery.Role.ToWire(),
+        Channel = delivery.Channel.ToString(),
+        Address = delivery.Address,
+        Language = delivery.Language,
+        State = delivery.State.ToString(),
+        Attempts = delivery.Attempts,
+        ProviderId = delivery.ProviderId,
+        Error = delivery.Error,
+        CreatedAt = delivery.CreatedAt,
+        SendingSince = delivery.SendingSince,
+        History = JsonSerializer.Serialize(delivery.History, StorageJson.Default.IReadOnlyListDeliveryStep),
+    };
+
+    public Delivery ToDelivery() => new(
+        PartitionKey,
+        RowKey[Prefix.Length..],
+        ContactId,
+        Region,
+        RecipientName,
+        ContactRoles.TryParse(Role, out var role) ? role : ContactRole.Ally,
+        Enum.Parse<Channel>(Channel),
+        Address,
+        Language,
+        Enum.Parse<DeliveryState>(State),
+        Attempts,
+        ProviderId,
+        Error,
+        CreatedAt,
+        SendingSince,
+        JsonSerializer.Deserialize(History, StorageJson.Default.IReadOnlyListDeliveryStep) ?? [])
+    {
+        Version = ETag.ToString(),
+    };
+}
+
+/// <summary>One timeline entry, in the alert's partition (row key <c>t|{ticks}|{n}</c>, so they sort by time).</summary>
+internal sealed class TimelineEntity : ITableEntity
+{
+    public const string Prefix = "t|";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset At { get; set; }
+    public string Kind { get; set; } = "";
+    public string Text { get; set; } = "";
+
+    public static TimelineEntity From(string alertId, TimelineEntry entry) => new()
+    {
+        PartitionKey = alertId,
+        RowKey = $"{Prefix}{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}",
+        At = entry.At,
+        Kind = entry.Kind,
+        Text = entry.Text,
+    };
+
+    public TimelineEntry ToEntry() => new(At, Kind, Text);
+}

@@ -1,0 +1,146 @@
+using Azure;
+using Azure.Data.Tables;
+using RapidResponse.Dispatch;
+
+namespace RapidResponse.Alerts;
+
+/// <summary>Everything about one alert in one partition of the <c>Alerts</c> table.</summary>
+public sealed record AlertRecord(Alert Alert, IReadOnlyList<Delivery> Deliveries, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>
+/// The <c>Alerts</c> table. Partition = alert id: the alert row, one row per delivery and one per timeline entry,
+/// so a status read is one partition query and a fan-out writes in 100-entity batches.
+/// </summary>
+public sealed class AlertStore(TableClient table)
+{
+    private const int BatchSize = 100;
+
+    /// <summary>Writes the alert with its first timeline entry, atomically.</summary>
+    public async Task CreateAsync(Alert alert, TimelineEntry accepted, CancellationToken cancellationToken)
+    {
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, AlertEntity.From(alert)),
+            new(TableTransactionActionType.Add, TimelineEntity.From(alert.Id, accepted)),
+        ];
+        await table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    public async Task<Alert?> GetAsync(string alertId, CancellationToken cancellationToken)
+    {
+        if (!Storage.Keys.IsValid(alertId))
+        {
+            return null;
+        }
+
+        var response = await table.GetEntityIfExistsAsync<AlertEntity>(alertId, AlertEntity.Row, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ToAlert() : null;
+    }
+
+    /// <summary>The alert, its deliveries and its timeline, in one partition query.</summary>
+    public async Task<AlertRecord?> ReadAsync(string alertId, CancellationToken cancellationToken)
+    {
+        if (!Storage.Keys.IsValid(alertId))
+        {
+            return null;
+        }
+
+        Alert? alert = null;
+        var deliveries = new List<Delivery>();
+        var timeline = new List<TimelineEntry>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {alertId}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == AlertEntity.Row)
+            {
+                alert = Convert<AlertEntity>(row).ToAlert();
+            }
+            else if (row.RowKey.StartsWith(DeliveryEntity.Prefix, StringComparison.Ordinal))
+            {
+                deliveries.Add(Convert<DeliveryEntity>(row).ToDelivery());
+            }
+            else if (row.RowKey.StartsWith(TimelineEntity.Prefix, StringComparison.Ordinal))
+            {
+                timeline.Add(Convert<TimelineEntity>(row).ToEntry());
+            }
+        }
+
+        return alert is null ? null : new AlertRecord(alert, deliveries, timeline);
+    }
+
+    public async Task<IReadOnlyList<Delivery>> ListDeliveriesAsync(string alertId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {alertId} and RowKey ge {DeliveryEntity.Prefix} and RowKey lt {"d}"}");
+        var deliveries = new List<Delivery>();
+        await foreach (var row in table.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken))
+        {
+            deliveries.Add(row.ToDelivery());
+        }
+
+        return deliveries;
+    }
+
+    /// <summary>Adds new deliveries in transactions of 100; all belong to one alert.</summary>
+    public async Task AddDeliveriesAsync(IReadOnlyCollection<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in deliveries.Chunk(BatchSize))
+        {
+            var actions = chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Add, DeliveryEntity.From(d)));
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    public async Task<Delivery?> GetDeliveryAsync(string alertId, string deliveryId, CancellationToken cancellationToken)
+    {
+        if (!Storage.Keys.IsValid(alertId) || !Storage.Keys.IsValid(deliveryId))
+        {
+            return null;
+        }
+
+        var response = await table.GetEntityIfExistsAsync<DeliveryEntity>(
+            alertId, DeliveryEntity.Prefix + deliveryId, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ToDelivery() : null;
+    }
+
+    /// <summary>
+    /// Replaces the delivery row only if nobody changed it since it was read (its <see cref="Delivery.Version"/>).
+    /// Returns the new version, or null when someone else got there first.
+    /// </summary>
+    public async Task<Delivery?> TryUpdateDeliveryAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var entity = DeliveryEntity.From(delivery);
+            var response = await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return delivery with { Version = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return null;
+        }
+    }
+
+    public async Task AppendTimelineAsync(string alertId, TimelineEntry entry, CancellationToken cancellationToken) =>
+        await table.AddEntityAsync(TimelineEntity.From(alertId, entry), cancellationToken);
+
+    // A partition query returns mixed rows; each is re-read as its own entity type.
+    private static T Convert<T>(TableEntity row)
+        where T : class, ITableEntity, new()
+    {
+        var entity = new T { PartitionKey = row.PartitionKey, RowKey = row.RowKey, Timestamp = row.Timestamp, ETag = row.ETag };
+        foreach (var property in typeof(T).GetProperties())
+        {
+            if (property.CanWrite && row.TryGetValue(property.Name, out var value) && value is not null
+                && property.Name is not (nameof(ITableEntity.PartitionKey) or nameof(ITableEntity.RowKey) or nameof(ITableEntity.Timestamp) or nameof(ITableEntity.ETag)))
+            {
+                var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                property.SetValue(entity, value is DateTime dateTime && target == typeof(DateTimeOffset)
+                    ? new DateTimeOffset(dateTime, TimeSpan.Zero)
+                    : System.Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return entity;
+    }
+}

@@ -1,0 +1,53 @@
+using RapidResponse.Dispatch;
+using RapidResponse.Security;
+
+namespace RapidResponse.Alerts;
+
+/// <summary>One delivery as its organizer sees it: who (first name and role), how, and where it stands; the address masked.</summary>
+public sealed record DeliveryView(
+    string Recipient,
+    string Role,
+    string Channel,
+    string Address,
+    string State,
+    int Attempts,
+    IReadOnlyList<StepView> History);
+
+public sealed record StepView(string State, DateTimeOffset At);
+
+/// <summary>The body of <c>GET /api/alerts/{alertId}</c>.</summary>
+public sealed record AlertView(
+    string AlertId,
+    string Status,
+    string Region,
+    string Incident,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset CreatedAt,
+    bool Silent,
+    IReadOnlyList<DeliveryView> Deliveries,
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    public static AlertView From(AlertRecord record) => new(
+        record.Alert.Id,
+        record.Alert.Status.ToString().ToLowerInvariant(),
+        record.Alert.Region,
+        record.Alert.Incident.ToWire(),
+        record.Alert.OccurredAt,
+        record.Alert.CreatedAt,
+        record.Alert.Silent,
+        record.Deliveries
+            .OrderBy(d => d.Channel).ThenBy(d => d.CreatedAt)
+            .Select(d => new DeliveryView(
+                FirstName(d.RecipientName),
+                Contacts.ContactRoles.ToWire(d.Role),
+                d.Channel.ToString().ToLowerInvariant(),
+                Pii.MaskAddress(d.Address),
+                d.State.ToWire(),
+                d.Attempts,
+                d.History.Select(s => new StepView(s.State.ToWire(), s.At)).ToList()))
+            .ToList(),
+        record.Timeline.OrderBy(t => t.At).ToList());
+
+    // Organizers see who is responding, never how to reach them.
+    private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
+}

@@ -1,0 +1,148 @@
+using RapidResponse.Contacts;
+using RapidResponse.Http;
+using RapidResponse.Organizers;
+
+namespace RapidResponse.Alerts;
+
+/// <summary>The rules a panic press must keep, each broken rule named by its field.</summary>
+public static class PanicValidator
+{
+    public const int MaxMessageLength = 500;
+    public const int MaxPeople = 20;
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
+
+    /// <summary>The facts of the alert, a 422 naming every bad field, or a 403 for a region outside the organizer's scope.</summary>
+    public static Result<AlertFacts> Validate(PanicRequest request, Organizer organizer, DateTimeOffset now)
+    {
+        var errors = new FieldErrors();
+        var region = ResolveRegion(request.Region, organizer, errors);
+
+        if (request.Incident is null)
+        {
+            errors.Add("incident", "is required; " + Incidents.Rule);
+        }
+        else if (!Incidents.TryParse(request.Incident, out _))
+        {
+            errors.Add("incident", Incidents.Rule);
+        }
+
+        var location = ValidateLocation(request.Location, errors);
+        var message = errors.OptionalText("message", request.Message, MaxMessageLength);
+        var eventName = errors.OptionalText("eventName", request.EventName, 120);
+        var people = ValidatePeople(request.People, errors);
+        if (request.EventId is not null)
+        {
+            errors.Add("eventId", "no registered event has this id");
+        }
+
+        var occurredAt = request.OccurredAt ?? now;
+        if (occurredAt > now + MaxClockSkew)
+        {
+            errors.Add("occurredAt", "must not be in the future");
+        }
+        else if (occurredAt < now - MaxAge)
+        {
+            errors.Add("occurredAt", "must be within the last 7 days");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (!organizer.Regions.Contains(region!, StringComparer.Ordinal))
+        {
+            return Problem.Forbidden($"Region '{region}' is not one of this organizer's regions.");
+        }
+
+        Incidents.TryParse(request.Incident, out var incident);
+        return new AlertFacts(region!, incident, location, message, people, eventName, occurredAt, request.Silent ?? false);
+    }
+
+    private static string? ResolveRegion(string? region, Organizer organizer, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(region))
+        {
+            if (organizer.Regions.Count == 1)
+            {
+                return organizer.Regions[0];
+            }
+
+            errors.Add("region", "is required: this organizer has several regions (" + string.Join(", ", organizer.Regions) + ")");
+            return null;
+        }
+
+        if (!RegionCode.IsValid(region))
+        {
+            errors.Add("region", RegionCode.Rule);
+            return null;
+        }
+
+        return RegionCode.Normalize(region);
+    }
+
+    private static Location? ValidateLocation(PanicLocation? location, FieldErrors errors)
+    {
+        if (location is null)
+        {
+            return null;
+        }
+
+        if (location.Lat is { } lat && (lat < -90 || lat > 90 || double.IsNaN(lat)))
+        {
+            errors.Add("location.lat", "must be between -90 and 90");
+        }
+
+        if (location.Lon is { } lon && (lon < -180 || lon > 180 || double.IsNaN(lon)))
+        {
+            errors.Add("location.lon", "must be between -180 and 180");
+        }
+
+        if ((location.Lat is null) != (location.Lon is null))
+        {
+            errors.Add(location.Lat is null ? "location.lat" : "location.lon", "lat and lon come together");
+        }
+
+        if (location.AccuracyM is { } accuracy && (accuracy < 0 || accuracy > 100_000))
+        {
+            errors.Add("location.accuracyM", "must be between 0 and 100000 metres");
+        }
+
+        var text = errors.OptionalText("location.text", location.Text, 200);
+        return new Location(location.Lat, location.Lon, location.AccuracyM, text);
+    }
+
+    private static IReadOnlyList<Person> ValidatePeople(IReadOnlyList<PanicPerson?>? people, FieldErrors errors)
+    {
+        if (people is null)
+        {
+            return [];
+        }
+
+        if (people.Count > MaxPeople)
+        {
+            errors.Add("people", $"at most {MaxPeople} people");
+            return [];
+        }
+
+        var valid = new List<Person>(people.Count);
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (people[i] is not { } person)
+            {
+                errors.Add($"people[{i}]", "must be an object with a name");
+                continue;
+            }
+
+            var name = errors.RequiredText($"people[{i}].name", person.Name, 100);
+            var role = errors.OptionalText($"people[{i}].role", person.Role, 60);
+            if (name is not null)
+            {
+                valid.Add(new Person(name, role, person.PublicName ?? false));
+            }
+        }
+
+        return valid;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RapidResponse.Channels.Email;
+using RapidResponse.Channels.Sms;
+
+namespace RapidResponse.Channels;
+
+public static class ChannelsServiceCollectionExtensions
+{
+    /// <summary>Twilio SMS and SendGrid email, each on a typed HttpClient with the send resilience pipeline.</summary>
+    public static IServiceCollection AddRapidResponseChannels(this IServiceCollection services)
+    {
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpClient<ISmsSender, TwilioSmsSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
+            .AddResilienceHandler("twilio-send", (pipeline, context) =>
+                SendResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond));
+
+        services.AddHttpClient<IEmailSender, SendGridEmailSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("sendgrid-send", (pipeline, _) => SendResilience.Configure(pipeline, messagesPerSecond: null));
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RapidResponse.Channels.Email;
+
+/// <summary>SendGrid settings (configuration section <c>SendGrid</c>).</summary>
+public sealed class SendGridOptions
+{
+    public const string Section = "SendGrid";
+
+    [Required]
+    public required string ApiKey { get; set; }
+
+    [Required, EmailAddress]
+    public required string FromEmail { get; set; }
+
+    public string FromName { get; set; } = "RapidResponse";
+
+    [Required]
+    public Uri BaseUrl { get; set; } = new("https://api.sendgrid.com");
+
+    /// <summary>ECDSA public key (base64) that signs SendGrid's event webhook.</summary>
+    public string? WebhookPublicKey { get; set; }
+}

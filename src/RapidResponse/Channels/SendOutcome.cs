@@ -1,0 +1,23 @@
+namespace RapidResponse.Channels;
+
+/// <summary>What a provider said to a send it received.</summary>
+public abstract record SendOutcome
+{
+    /// <summary>The provider took the message; <paramref name="ProviderId"/> is its id (Twilio's SID, SendGrid's message id).</summary>
+    public sealed record Accepted(string? ProviderId) : SendOutcome;
+
+    /// <summary>The provider refused it for good (invalid number, unknown address): sending again will not help.</summary>
+    public sealed record Rejected(string Code, string Reason) : SendOutcome;
+}
+
+/// <summary>
+/// A provider could not be used just now (connection failure, 429/5xx after retries, open circuit, timeout).
+/// <see cref="MayHaveReachedProvider"/> tells whether the request may have been acted on anyway.
+/// </summary>
+public sealed class ProviderUnavailableException(string provider, bool mayHaveReachedProvider, string message, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public string Provider { get; } = provider;
+
+    public bool MayHaveReachedProvider { get; } = mayHaveReachedProvider;
+}

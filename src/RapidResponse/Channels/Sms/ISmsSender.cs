@@ -1,0 +1,10 @@
+namespace RapidResponse.Channels.Sms;
+
+/// <summary>An SMS to send. <see cref="Reference"/> ties provider callbacks back to the delivery.</summary>
+public sealed record SmsMessage(string To, string Body, string Reference);
+
+/// <summary>Sends SMS. Throws <see cref="ProviderUnavailableException"/> when the provider cannot be used now.</summary>
+public interface ISmsSender
+{
+    Task<SendOutcome> SendAsync(SmsMessage message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RapidResponse.Channels.Sms;
+
+/// <summary>Twilio settings (configuration section <c>Twilio</c>).</summary>
+public sealed class TwilioOptions : IValidatableObject
+{
+    public const string Section = "Twilio";
+
+    [Required]
+    public required string AccountSid { get; set; }
+
+    [Required]
+    public required string AuthToken { get; set; }
+
+    /// <summary>The sending number (E.164); or use <see cref="MessagingServiceSid"/>.</summary>
+    public string? FromNumber { get; set; }
+
+    public string? MessagingServiceSid { get; set; }
+
+    [Required]
+    public Uri BaseUrl { get; set; } = new("https://api.twilio.com");
+
+    /// <summary>Client-side cap on sends per second for the sender, so the service never causes its own 429s.</summary>
+    [Range(1, 10_000)]
+    public int MessagesPerSecond { get; set; } = 10;
+
+    /// <summary>
+    /// Seconds Twilio may hold an SMS in its queue before failing it. A panic SMS that arrives hours late misleads;
+    /// failing visibly lets the fallback channel take over.
+    /// </summary>
+    [Range(1, 36_000)]
+    public int ValidityPeriodSeconds { get; set; } = 1800;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(FromNumber) && string.IsNullOrWhiteSpace(MessagingServiceSid))
+        {
+            yield return new ValidationResult(
+                "Set Twilio__FromNumber or Twilio__MessagingServiceSid.", [nameof(FromNumber), nameof(MessagingServiceSid)]);
+        }
+    }
+}

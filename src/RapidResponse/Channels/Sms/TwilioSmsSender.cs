@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace RapidResponse.Channels.Sms;
+
+/// <summary>
+/// Sends SMS through Twilio's SDK over a typed <see cref="System.Net.Http.HttpClient"/> that carries the send
+/// resilience pipeline and the configured base URL. Every SMS asks for a status callback and has a validity period.
+/// </summary>
+public sealed class TwilioSmsSender(
+    System.Net.Http.HttpClient http,
+    IOptions<TwilioOptions> twilio,
+    IOptions<RapidResponseOptions> service) : ISmsSender
+{
+    public const string Provider = "twilio";
+
+    public async Task<SendOutcome> SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        var settings = twilio.Value;
+        var client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(http));
+        var options = new CreateMessageOptions(new PhoneNumber(message.To))
+        {
+            Body = message.Body,
+            StatusCallback = service.Value.Link($"api/webhooks/twilio/status?ref={Uri.EscapeDataString(message.Reference)}"),
+            ValidityPeriod = settings.ValidityPeriodSeconds,
+        };
+        if (!string.IsNullOrWhiteSpace(settings.MessagingServiceSid))
+        {
+            options.MessagingServiceSid = settings.MessagingServiceSid;
+        }
+        else
+        {
+            options.From = new PhoneNumber(settings.FromNumber);
+        }
+
+        try
+        {
+            // The SDK takes no CancellationToken; the HttpClient pipeline's timeouts bound the call.
+            var sent = await MessageResource.CreateAsync(options, client);
+            return new SendOutcome.Accepted(sent.Sid);
+        }
+        catch (ApiException exception) when (exception.Status is >= 400 and < 500 and not 429)
+        {
+            return new SendOutcome.Rejected(exception.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), exception.Message);
+        }
+        catch (ApiException exception)
+        {
+            throw new ProviderUnavailableException(
+                Provider, exception.Status is not (429 or 503), $"Twilio answered {exception.Status}", exception);
+        }
+        catch (ApiConnectionException exception)
+        {
+            throw new ProviderUnavailableException(
+                Provider, SendResilience.MayHaveReachedProvider(exception.InnerException), "Twilio could not be reached", exception);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using RapidResponse.Http;
+
+namespace RapidResponse.Contacts;
+
+/// <summary>One row of a CSV import that was not kept, and why.</summary>
+public sealed record ImportRowError(int Row, IReadOnlyDictionary<string, string[]> Errors);
+
+/// <summary>What a CSV import did: how many rows were kept, and the rows that were not.</summary>
+public sealed record ImportReport(int Imported, int Rejected, IReadOnlyList<ImportRowError> Errors);
+
+/// <summary>A coordinator's work on contact lists: put one, list a region, import a CSV.</summary>
+public sealed class ContactAdmin(ContactStore store)
+{
+    public const int MaxImportRows = 5000;
+    private static readonly string[] Columns = ["contactId", "name", "region", "role", "tier", "phone", "email", "language", "active"];
+
+    public async Task<Result<Contact>> PutAsync(string contactId, ContactInput input, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var contact = input.Validate(contactId, errors);
+        if (contact is null)
+        {
+            return errors.ToProblem();
+        }
+
+        await store.PutAsync(contact, cancellationToken);
+        return contact;
+    }
+
+    public async Task<Result<IReadOnlyList<Contact>>> ListAsync(string? region, CancellationToken cancellationToken)
+    {
+        if (!RegionCode.IsValid(region))
+        {
+            return Problem.Invalid("region", RegionCode.Rule);
+        }
+
+        return Result<IReadOnlyList<Contact>>.Ok(await store.ListAsync(RegionCode.Normalize(region!), cancellationToken));
+    }
+
+    /// <summary>Imports a CSV whose header names the contact fields; valid rows are kept, each bad row is reported.</summary>
+    public async Task<Result<ImportReport>> ImportAsync(string csv, CancellationToken cancellationToken)
+    {
+        var rows = Csv.ReadRows(csv).Take(MaxImportRows + 2).ToList();
+        if (rows.Count == 0)
+        {
+            return Problem.Invalid("body", "the CSV is empty; its first line must name the columns: " + string.Join(',', Columns[1..]));
+        }
+
+        if (rows.Count > MaxImportRows + 1)
+        {
+            return Problem.Invalid("body", $"at most {MaxImportRows} rows per import");
+        }
+
+        var header = rows[0].Select(h => h.Trim()).ToArray();
+        var unknown = header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var missing = new[] { "name", "region", "role" }.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToArray();
+        if (unknown.Length > 0 || missing.Length > 0)
+        {
+            var errors = new FieldErrors();
+            foreach (var column in unknown)
+            {
+                errors.Add("header", $"unknown column '{column}'; known: {string.Join(',', Columns)}");
+            }
+
+            foreach (var column in missing)
+            {
+                errors.Add("header", $"missing column '{column}'");
+            }
+
+            return errors.ToProblem();
+        }
+
+        var kept = new List<Contact>();
+        var rejected = new List<ImportRowError>();
+        for (var i = 1; i < rows.Count; i++)
+        {
+            var errors = new FieldErrors();
+            var contact = ParseRow(header, rows[i], errors);
+            if (contact is null)
+            {
+                rejected.Add(new ImportRowError(i + 1, errors.ToDictionary()));
+            }
+            else
+            {
+                kept.Add(contact);
+            }
+        }
+
+        await store.PutManyAsync(kept.DistinctBy(c => (c.Region, c.Id)).ToList(), cancellationToken);
+        return new ImportReport(kept.Count, rejected.Count, rejected);
+    }
+
+    private static Contact? ParseRow(string[] header, IReadOnlyList<string> cells, FieldErrors errors)
+    {
+        string? Cell(string column)
+        {
+            var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+            return index >= 0 && index < cells.Count && cells[index].Trim().Length > 0 ? cells[index].Trim() : null;
+        }
+
+        int? tier = null;
+        if (Cell("tier") is { } tierText)
+        {
+            if (int.TryParse(tierText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                tier = parsed;
+            }
+            else
+            {
+                errors.Add("tier", "must be a whole number");
+            }
+        }
+
+        bool? active = null;
+        if (Cell("active") is { } activeText)
+        {
+            if (bool.TryParse(activeText, out var parsed))
+            {
+                active = parsed;
+            }
+            else
+            {
+                errors.Add("active", "must be true or false");
+            }
+        }
+
+        var input = new ContactInput(Cell("name"), Cell("region"), Cell("role"), tier, Cell("phone"), Cell("email"), Cell("language"), active);
+        var contactId = Cell("contactId") ?? StableId(input);
+        return input.Validate(contactId, errors);
+    }
+
+    // Rows without an id get one derived from who they are, so importing the same file twice replaces, not duplicates.
+    private static string StableId(ContactInput input)
+    {
+        var identity = string.Join('|', input.Region?.ToUpperInvariant(), input.Name, input.Phone, input.Email);
+        return "c" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..15];
+    }
+}

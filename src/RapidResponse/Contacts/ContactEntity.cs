@@ -1,0 +1,45 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace RapidResponse.Contacts;
+
+/// <summary>Row of the <c>Contacts</c> table: partition the region, row key the contact id.</summary>
+internal sealed class ContactEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = "";
+    public string Role { get; set; } = "";
+    public int Tier { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string Language { get; set; } = "en";
+    public bool Active { get; set; }
+
+    public static ContactEntity From(Contact contact) => new()
+    {
+        PartitionKey = contact.Region,
+        RowKey = contact.Id,
+        Name = contact.Name,
+        Role = contact.Role.ToWire(),
+        Tier = contact.Tier,
+        Phone = contact.Phone,
+        Email = contact.Email,
+        Language = contact.Language,
+        Active = contact.Active,
+    };
+
+    public Contact ToContact() => new(
+        RowKey,
+        PartitionKey,
+        Name,
+        ContactRoles.TryParse(Role, out var role) ? role : ContactRole.Ally,
+        Tier,
+        Phone,
+        Email,
+        Language,
+        Active);
+}

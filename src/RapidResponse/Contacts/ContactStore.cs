@@ -1,0 +1,43 @@
+using Azure.Data.Tables;
+
+namespace RapidResponse.Contacts;
+
+/// <summary>The <c>Contacts</c> table: one partition per region, so a region's list is one query.</summary>
+public sealed class ContactStore(TableClient table)
+{
+    public async Task PutAsync(Contact contact, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(ContactEntity.From(contact), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Stores many contacts, one transaction per region and 100 rows.</summary>
+    public async Task PutManyAsync(IEnumerable<Contact> contacts, CancellationToken cancellationToken)
+    {
+        foreach (var region in contacts.GroupBy(c => c.Region, StringComparer.Ordinal))
+        {
+            foreach (var chunk in region.Chunk(100))
+            {
+                var actions = chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ContactEntity.From(c)));
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<Contact>> ListAsync(string region, CancellationToken cancellationToken) =>
+        await QueryAsync(TableClient.CreateQueryFilter<ContactEntity>(e => e.PartitionKey == region), cancellationToken);
+
+    /// <summary>The active contacts of one tier of a region: who a press (tier 1) or an escalation alerts.</summary>
+    public async Task<IReadOnlyList<Contact>> ListActiveAsync(string region, int tier, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            TableClient.CreateQueryFilter<ContactEntity>(e => e.PartitionKey == region && e.Active == true && e.Tier == tier),
+            cancellationToken);
+
+    private async Task<IReadOnlyList<Contact>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        var contacts = new List<Contact>();
+        await foreach (var entity in table.QueryAsync<ContactEntity>(filter, cancellationToken: cancellationToken))
+        {
+            contacts.Add(entity.ToContact());
+        }
+
+        return contacts;
+    }
+}

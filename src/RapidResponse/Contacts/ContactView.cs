@@ -1,0 +1,17 @@
+namespace RapidResponse.Contacts;
+
+/// <summary>A contact as a coordinator reads it back.</summary>
+public sealed record ContactView(
+    string ContactId,
+    string Name,
+    string Region,
+    string Role,
+    int Tier,
+    string? Phone,
+    string? Email,
+    string Language,
+    bool Active)
+{
+    public static ContactView From(Contact contact) => new(
+        contact.Id, contact.Name, contact.Region, contact.Role.ToWire(), contact.Tier, contact.Phone, contact.Email, contact.Language, contact.Active);
+}

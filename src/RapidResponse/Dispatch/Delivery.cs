@@ -1,0 +1,38 @@
+using RapidResponse.Contacts;
+
+namespace RapidResponse.Dispatch;
+
+/// <summary>A state the delivery entered, and when.</summary>
+public sealed record DeliveryStep(DeliveryState State, DateTimeOffset At);
+
+/// <summary>
+/// One recipient × channel of an alert. The recipient's name, role and address are copied from the contact
+/// when the alert fans out, so the record shows who was alerted even if the list changes later.
+/// </summary>
+public sealed record Delivery(
+    string AlertId,
+    string Id,
+    string ContactId,
+    string Region,
+    string RecipientName,
+    ContactRole Role,
+    Channel Channel,
+    string Address,
+    string Language,
+    DeliveryState State,
+    int Attempts,
+    string? ProviderId,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SendingSince,
+    IReadOnlyList<DeliveryStep> History)
+{
+    /// <summary>The row's ETag: updates succeed only over the version that was read.</summary>
+    public string? Version { get; init; }
+
+    public static string IdFor(string region, string contactId, Channel channel) =>
+        $"{region}|{contactId}|{channel.ToString().ToLowerInvariant()}";
+
+    public Delivery MoveTo(DeliveryState state, DateTimeOffset at) =>
+        this with { State = state, History = [.. History, new DeliveryStep(state, at)] };
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using RapidResponse.Alerts;
+using RapidResponse.Channels;
+using RapidResponse.Channels.Email;
+using RapidResponse.Channels.Sms;
+using RapidResponse.Security;
+using RapidResponse.Statements;
+
+namespace RapidResponse.Dispatch;
+
+/// <summary>
+/// Makes one send, exactly once where the providers allow it. The Delivery row is the guard: it is claimed
+/// (<c>sending</c>, with its ETag) before the provider is called and marked <c>sent</c> with the provider's id after,
+/// so a redelivered queue message never re-sends what was sent and two workers never both send.
+/// </summary>
+/// <remarks>
+/// When a send's outcome is unknown (the worker died or timed out after the request left), the next attempt
+/// after <see cref="SendingLease"/> sends again: a duplicate SMS is preferred over a missing one. Each such
+/// case is logged and counted on the row (<see cref="Delivery.Attempts"/>).
+/// </remarks>
+public sealed partial class DeliveryService(
+    AlertStore alerts,
+    IAlertComposer composer,
+    ISmsSender sms,
+    IEmailSender email,
+    TimeProvider time,
+    ILogger<DeliveryService> logger)
+{
+    /// <summary>Longer than a send can take (<see cref="SendResilience.TotalTimeout"/>), so a live claim is never taken over.</summary>
+    public static readonly TimeSpan SendingLease = SendResilience.TotalTimeout + TimeSpan.FromSeconds(15);
+
+    public async Task DeliverAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    {
+        var delivery = await alerts.GetDeliveryAsync(message.AlertId, message.DeliveryId, cancellationToken);
+        if (delivery is null)
+        {
+            LogMissing(message.AlertId, message.DeliveryId);
+            return;
+        }
+
+        if (delivery.State.IsHandedOver())
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (delivery.State == DeliveryState.Sending)
+        {
+            if (now - delivery.SendingSince < SendingLease)
+            {
+                throw new DeliveryBusyException(delivery.Id);
+            }
+
+            LogUnknownOutcome(delivery.AlertId, delivery.Id, delivery.Attempts);
+        }
+
+        var claimed = await alerts.TryUpdateDeliveryAsync(
+            delivery.MoveTo(DeliveryState.Sending, now) with { SendingSince = now, Attempts = delivery.Attempts + 1 },
+            cancellationToken) ?? throw new DeliveryBusyException(delivery.Id);
+
+        var alert = await alerts.GetAsync(delivery.AlertId, cancellationToken)
+            ?? throw new InvalidOperationException($"Delivery {delivery.Id} belongs to missing alert {delivery.AlertId}.");
+
+        SendOutcome outcome;
+        try
+        {
+            outcome = await SendAsync(alert, claimed, cancellationToken);
+        }
+        catch (ProviderUnavailableException exception) when (!exception.MayHaveReachedProvider)
+        {
+            // Certainly not sent: release the claim so the retry is not counted as an unknown outcome.
+            await alerts.TryUpdateDeliveryAsync(claimed with { State = DeliveryState.Pending, SendingSince = null, Error = exception.Message }, cancellationToken);
+            throw;
+        }
+
+        var done = time.GetUtcNow();
+        var recorded = outcome switch
+        {
+            SendOutcome.Accepted accepted => claimed.MoveTo(DeliveryState.Sent, done) with { ProviderId = accepted.ProviderId, Error = null },
+            SendOutcome.Rejected rejected => claimed.MoveTo(DeliveryState.Failed, done) with { Error = $"{rejected.Code}: {rejected.Reason}" },
+            _ => throw new InvalidOperationException("Unknown send outcome."),
+        };
+
+        // The claim is ours; only a provider callback can have raced it, and then a retry re-reads and sees 'sent'.
+        if (await alerts.TryUpdateDeliveryAsync(recorded, cancellationToken) is null)
+        {
+            throw new DeliveryBusyException(delivery.Id);
+        }
+
+        LogSent(delivery.AlertId, delivery.Channel, Pii.MaskAddress(delivery.Address), recorded.State);
+    }
+
+    private Task<SendOutcome> SendAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
+    {
+        var recipient = new Recipient(delivery.RecipientName, delivery.Role, delivery.Language);
+        var reference = $"{delivery.AlertId}/{delivery.Id}";
+        return delivery.Channel switch
+        {
+            Channel.Sms => sms.SendAsync(new SmsMessage(delivery.Address, composer.ComposeSms(alert, recipient).Body, reference), cancellationToken),
+            Channel.Email => email.SendAsync(
+                new EmailMessage(delivery.Address, delivery.RecipientName, composer.ComposeEmail(alert, recipient), reference), cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
+        };
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Alert {AlertId}: {Channel} to {Address} is {State}")]
+    private partial void LogSent(string alertId, Channel channel, string address, DeliveryState state);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} had an unknown outcome after {Attempts} attempt(s); sending again (a duplicate is preferred over a loss)")]
+    private partial void LogUnknownOutcome(string alertId, string deliveryId, int attempts);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} is on the queue but not in the table")]
+    private partial void LogMissing(string alertId, string deliveryId);
+}
+
+/// <summary>Another worker holds the delivery's claim; the queue will offer the message again later.</summary>
+public sealed class DeliveryBusyException(string deliveryId)
+    : Exception($"Delivery {deliveryId} is being sent by another worker; retry later.");

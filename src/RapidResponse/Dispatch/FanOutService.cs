@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Storage;
+
+namespace RapidResponse.Dispatch;
+
+/// <summary>
+/// Turns an accepted alert into deliveries: the region chain's active tier-1 contacts, one Delivery row per
+/// recipient × channel, and one <c>deliveries</c> message per send still to make. Running it twice for the same
+/// alert adds nothing new and re-issues only unsent deliveries, so a retried fan-out loses and duplicates nothing.
+/// </summary>
+public sealed partial class FanOutService(
+    AlertStore alerts,
+    ContactStore contacts,
+    TimeProvider time,
+    ILogger<FanOutService> logger)
+{
+    public const int FirstTier = 1;
+
+    /// <summary>The <c>deliveries</c> messages to enqueue, lawyers' SMS first.</summary>
+    public async Task<string[]> FanOutAsync(AlertMessage message, CancellationToken cancellationToken)
+    {
+        var alert = await alerts.GetAsync(message.AlertId, cancellationToken)
+            ?? throw new InvalidOperationException($"Alert {message.AlertId} is on the queue but not in the table.");
+
+        var chain = RegionCode.Chain(alert.Region);
+        var lists = await Task.WhenAll(chain.Select(region => contacts.ListActiveAsync(region, FirstTier, cancellationToken)));
+        var recipients = RecipientSelector.Select(lists.SelectMany(list => list));
+
+        var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        var planned = recipients.Select(r => existing.GetValueOrDefault(Delivery.IdFor(r.Contact.Region, r.Contact.Id, r.Channel))
+            ?? NewDelivery(alert.Id, r.Contact, r.Channel, now)).ToList();
+        var added = planned.Where(d => !existing.ContainsKey(d.Id)).ToList();
+        if (added.Count > 0)
+        {
+            await alerts.AddDeliveriesAsync(added, cancellationToken);
+            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "fan-out", Describe(added)), cancellationToken);
+        }
+
+        else if (planned.Count == 0)
+        {
+            // Nobody to alert must be visible to the organizer and the operators, never silent.
+            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "no-recipients", "No active contacts for this region yet"), cancellationToken);
+            LogNoRecipients(alert.Id, alert.Region);
+        }
+
+        LogFannedOut(alert.Id, string.Join(" → ", chain), planned.Count, added.Count);
+        return planned
+            .Where(d => !d.State.IsHandedOver())
+            .Select(d => JsonSerializer.Serialize(new DeliveryMessage(alert.Id, d.Id), QueueJson.Default.DeliveryMessage))
+            .ToArray();
+    }
+
+    private static Delivery NewDelivery(string alertId, Contact contact, Channel channel, DateTimeOffset now) => new(
+        alertId,
+        Delivery.IdFor(contact.Region, contact.Id, channel),
+        contact.Id,
+        contact.Region,
+        contact.Name,
+        contact.Role,
+        channel,
+        RecipientSelector.AddressFor(contact, channel)!,
+        contact.Language,
+        DeliveryState.Pending,
+        Attempts: 0,
+        ProviderId: null,
+        Error: null,
+        now,
+        SendingSince: null,
+        [new DeliveryStep(DeliveryState.Pending, now)]);
+
+    private static string Describe(IReadOnlyCollection<Delivery> added)
+    {
+        var byRole = added.GroupBy(d => d.Role).Select(g => $"{g.Count()} {g.Key.ToWire()}{(g.Count() == 1 ? "" : "s")}");
+        return $"Alerting {added.Count} recipient{(added.Count == 1 ? "" : "s")}: {string.Join(", ", byRole)}";
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Alert {AlertId} in {Region} has no active tier-1 contacts anywhere in its chain")]
+    private partial void LogNoRecipients(string alertId, string region);
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Alert {AlertId} fanned out over {Chain}: {Recipients} recipients, {Added} new")]
+    private partial void LogFannedOut(string alertId, string chain, int recipients, int added);
+}

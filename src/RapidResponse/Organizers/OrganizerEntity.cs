@@ -1,0 +1,45 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace RapidResponse.Organizers;
+
+/// <summary>Row of the <c>Organizers</c> table: partition "org", row key the organizer id. Token hash only.</summary>
+internal sealed class OrganizerEntity : ITableEntity
+{
+    public const string Partition = "org";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = "";
+    public string Regions { get; set; } = "";
+    public string? Phone { get; set; }
+    public string Language { get; set; } = "en";
+    public string TokenHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public bool Revoked { get; set; }
+
+    public static OrganizerEntity From(Organizer organizer) => new()
+    {
+        RowKey = organizer.Id,
+        Name = organizer.Name,
+        Regions = string.Join(',', organizer.Regions),
+        Phone = organizer.Phone,
+        Language = organizer.Language,
+        TokenHash = organizer.TokenHash,
+        CreatedAt = organizer.CreatedAt,
+        Revoked = organizer.Revoked,
+    };
+
+    public Organizer ToOrganizer() => new(
+        RowKey,
+        Name,
+        Regions.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        Phone,
+        Language,
+        TokenHash,
+        CreatedAt,
+        Revoked);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RapidResponse.Alerts;
+using RapidResponse.Channels;
+using RapidResponse.Contacts;
+using RapidResponse.Dispatch;
+using RapidResponse.Organizers;
+using RapidResponse.Security;
+using RapidResponse.Statements;
+using RapidResponse.Storage;
+
+namespace RapidResponse;
+
+public static class RapidResponseServiceCollectionExtensions
+{
+    /// <summary>Everything RapidResponse needs, for the Functions app and the local host alike.</summary>
+    public static IServiceCollection AddRapidResponse(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RapidResponseOptions>().BindConfiguration(RapidResponseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        return services
+            .AddRapidResponseStorage(configuration)
+            .AddRapidResponseChannels()
+            .AddRapidResponseDomain();
+    }
+
+    private static IServiceCollection AddRapidResponseDomain(this IServiceCollection services) => services
+        .AddSingleton<Authenticator>()
+        .AddSingleton<OrganizerAdmin>()
+        .AddSingleton<ContactAdmin>()
+        .AddSingleton<AlertIntake>()
+        .AddSingleton<AlertReader>()
+        .AddSingleton<HealthCheck>()
+        .AddSingleton<IAlertComposer, PlainAlertComposer>()
+        .AddSingleton<FanOutService>()
+        .AddTransient<DeliveryService>();
+}

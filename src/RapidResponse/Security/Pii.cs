@@ -1,0 +1,40 @@
+namespace RapidResponse.Security;
+
+/// <summary>
+/// The one masking helper for phone numbers and email addresses: everything that logs, traces or shows
+/// a contact's address to someone who is not a coordinator passes through here.
+/// </summary>
+public static class Pii
+{
+    /// <summary><c>+77011234567</c> → <c>+770•••••67</c>: country and operator prefix and the last two digits.</summary>
+    public static string MaskPhone(string? phone)
+    {
+        if (string.IsNullOrEmpty(phone))
+        {
+            return "";
+        }
+
+        if (phone.Length <= 6)
+        {
+            return new string('•', phone.Length);
+        }
+
+        return string.Concat(phone.AsSpan(0, 4), new string('•', phone.Length - 6), phone.AsSpan(phone.Length - 2));
+    }
+
+    /// <summary><c>aigerim@example.org</c> → <c>a•••@example.org</c>.</summary>
+    public static string MaskEmail(string? email)
+    {
+        if (string.IsNullOrEmpty(email))
+        {
+            return "";
+        }
+
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "•••" : string.Concat(email.AsSpan(0, 1), "•••", email.AsSpan(at));
+    }
+
+    /// <summary>Masks an address of either kind.</summary>
+    public static string MaskAddress(string? address) =>
+        address is not null && address.Contains('@', StringComparison.Ordinal) ? MaskEmail(address) : MaskPhone(address);
+}

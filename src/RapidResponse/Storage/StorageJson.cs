@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using RapidResponse.Alerts;
+using RapidResponse.Dispatch;
+
+namespace RapidResponse.Storage;
+
+/// <summary>Source-generated JSON for values stored inside table columns.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(IReadOnlyList<Person>))]
+[JsonSerializable(typeof(IReadOnlyList<DeliveryStep>))]
+internal sealed partial class StorageJson : JsonSerializerContext;

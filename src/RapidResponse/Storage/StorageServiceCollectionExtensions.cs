@@ -1,0 +1,28 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Organizers;
+
+namespace RapidResponse.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The storage account of <c>AzureWebJobsStorage</c>, its tables' adapters and the queues.</summary>
+    public static IServiceCollection AddRapidResponseStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = StorageConnection.From(configuration);
+        services.AddSingleton(connection.CreateTableServiceClient());
+        services.AddSingleton(connection.CreateQueueServiceClient());
+        services.AddSingleton(sp => new ContactStore(Table(sp, TableNames.Contacts)));
+        services.AddSingleton(sp => new OrganizerStore(Table(sp, TableNames.Organizers)));
+        services.AddSingleton(sp => new AlertStore(Table(sp, TableNames.Alerts)));
+        services.AddSingleton<AlertQueue>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    private static TableClient Table(IServiceProvider services, string name) =>
+        services.GetRequiredService<TableServiceClient>().GetTableClient(name);
+}
