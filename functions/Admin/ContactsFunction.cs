@@ -1,0 +1,74 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using RapidResponse.Contacts;
+using RapidResponse.Http;
+using RapidResponse.Security;
+
+namespace RapidResponse.Functions.Admin;
+
+public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin contacts)
+{
+    public const int MaxImportBytes = 2 * 1024 * 1024;
+
+    [Function("PutContact")]
+    public async Task<IResult> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/contacts/{contactId}")] HttpRequest request,
+        string contactId,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var body = await JsonBody.ReadAsync(request, ApiJson.Default.ContactInput, cancellationToken);
+        if (body.Problem is { } malformed)
+        {
+            return malformed.ToResult();
+        }
+
+        var stored = await contacts.PutAsync(contactId, body.Value!, cancellationToken);
+        return stored.Problem?.ToResult() ?? TypedResults.Json(ContactView.From(stored.Value!), ApiJson.Default.ContactView);
+    }
+
+    [Function("ListContacts")]
+    public async Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/contacts")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var listed = await contacts.ListAsync(request.Query["region"], cancellationToken);
+        return listed.Problem?.ToResult()
+            ?? TypedResults.Json<IReadOnlyList<ContactView>>(listed.Value!.Select(ContactView.From).ToList(), ApiJson.Default.IReadOnlyListContactView);
+    }
+
+    [Function("ImportContacts")]
+    public async Task<IResult> ImportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/contacts/import")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        if (request.ContentType is not { } contentType || !contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem.UnsupportedMediaType("text/csv").ToResult();
+        }
+
+        var bytes = await RequestBody.ReadAsync(request, MaxImportBytes, cancellationToken);
+        if (bytes is null)
+        {
+            return Problem.TooLarge(MaxImportBytes).ToResult();
+        }
+
+        var report = await contacts.ImportAsync(Encoding.UTF8.GetString(bytes), cancellationToken);
+        return report.Problem?.ToResult() ?? TypedResults.Json(report.Value, ApiJson.Default.ImportReport);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using RapidResponse.Alerts;
+using RapidResponse.Http;
+using RapidResponse.Security;
+
+namespace RapidResponse.Functions.Alerts;
+
+public sealed class AlertStatusFunction(Authenticator authenticator, AlertReader reader)
+{
+    [Function("AlertStatus")]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "alerts/{alertId}")] HttpRequest request,
+        string alertId,
+        CancellationToken cancellationToken)
+    {
+        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (caller is null)
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var view = await reader.ReadAsync(caller, alertId, cancellationToken);
+        return view.Problem?.ToResult() ?? TypedResults.Json(view.Value, ApiJson.Default.AlertView);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using RapidResponse.Alerts;
+using RapidResponse.Http;
+using RapidResponse.Security;
+
+namespace RapidResponse.Functions.Alerts;
+
+public sealed class PanicFunction(Authenticator authenticator, AlertIntake intake)
+{
+    [Function("Panic")]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panic")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var organizer = await authenticator.AuthenticateOrganizerAsync(request, cancellationToken);
+        if (organizer is null)
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var body = await JsonBody.ReadAsync(request, ApiJson.Default.PanicRequest, cancellationToken);
+        if (body.Problem is { } malformed)
+        {
+            return malformed.ToResult();
+        }
+
+        var accepted = await intake.RaiseAsync(organizer, body.Value!, cancellationToken);
+        return accepted.Problem?.ToResult()
+            ?? TypedResults.Json(accepted.Value, ApiJson.Default.PanicAccepted, statusCode: StatusCodes.Status202Accepted);
+    }
+}

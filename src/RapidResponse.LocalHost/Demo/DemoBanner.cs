@@ -1,0 +1,23 @@
+namespace RapidResponse.LocalHost.Demo;
+
+/// <summary>What a newcomer needs to press panic on the demo data.</summary>
+public static class DemoBanner
+{
+    public static string Render(Uri baseUrl, string organizerToken)
+    {
+        var api = baseUrl.AbsoluteUri.TrimEnd('/');
+        return $$"""
+
+              Demo data: region KZ-SHY (Shymkent) → KZ → INTL; 2 tier-1 lawyers, a national and an international NGO.
+              Demo organizer token: {{organizerToken}}
+
+              Press panic:
+                curl -sS -X POST {{api}}/api/panic -H "Authorization: Bearer {{organizerToken}}" -H "Content-Type: application/json" \
+                  -d '{"incident":"attack","location":{"lat":42.3417,"lon":69.5901,"text":"Community centre, Tauke Khan Ave"},"message":"About 30 men inside, police not helping","people":[{"name":"Zhanar S.","role":"co-founder","publicName":true}]}'
+
+              Then watch this console, or open {{api}}/stand-ins, for the SMS and emails that would have been sent.
+              Alert status: curl -sS {{api}}/api/alerts/<alertId> -H "Authorization: Bearer {{organizerToken}}"
+
+            """;
+    }
+}

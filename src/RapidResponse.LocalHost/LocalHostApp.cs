@@ -1,0 +1,97 @@
+using RapidResponse.LocalHost.Demo;
+using RapidResponse.LocalHost.Hosting;
+using RapidResponse.LocalHost.StandIns;
+
+namespace RapidResponse.LocalHost;
+
+/// <summary>
+/// A development host for the Functions app: the same function classes, HTTP triggers on Kestrel routes and one
+/// pump per queue trigger, with embedded Azurite and recording stand-ins filling what is not configured.
+/// Production runs on Azure Functions; this runs it where the Functions Core Tools cannot be installed.
+/// </summary>
+public sealed class LocalHostApp : IAsyncDisposable
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    private readonly Storage.Azurite? azurite;
+
+    private LocalHostApp(WebApplication app, Uri baseUrl, Storage.Azurite? azurite, IReadOnlyList<string> notes)
+    {
+        App = app;
+        BaseUrl = baseUrl;
+        this.azurite = azurite;
+        Notes = notes;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseUrl { get; }
+
+    public IReadOnlyList<string> Notes { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public string AdminKey => App.Configuration["RapidResponse:AdminKey"]!;
+
+    public StandInRecorder StandIns => Services.GetRequiredService<StandInRecorder>();
+
+    /// <summary>Builds and starts the host. <paramref name="settings"/> override everything else (tests use them).</summary>
+    public static async Task<LocalHostApp> StartAsync(
+        string[] args, IReadOnlyDictionary<string, string?>? settings = null, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var url = (builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+        builder.WebHost.UseUrls(url);
+        var baseUrl = new Uri(url.Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
+
+        var (defaults, notes, azurite) = await LocalDefaults.ResolveAsync(builder.Configuration, baseUrl, cancellationToken);
+        builder.Configuration.AddInMemoryCollection(defaults);
+        logging?.Invoke(builder.Logging);
+
+        var functions = typeof(Functions.Alerts.PanicFunction).Assembly;
+        builder.Services.AddRapidResponse(builder.Configuration);
+        builder.Services.AddSingleton<StandInRecorder>();
+        builder.Services.AddSingleton<QueueSignals>();
+        builder.Services.AddSingleton(QueueHostOptions.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        foreach (var function in FunctionCatalog.QueueFunctions(functions))
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueuePump>(sp, function));
+        }
+
+        var app = builder.Build();
+        app.MapHttpFunctions(functions);
+        app.MapStandIns();
+        var host = new LocalHostApp(app, baseUrl, azurite, notes);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>Seeds the demo region and organizer; returns the organizer's token.</summary>
+    public Task<string> SeedDemoAsync(CancellationToken cancellationToken) => DemoData.SeedAsync(Services, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using RapidResponse.Alerts;
+
+namespace RapidResponse.Statements;
+
+/// <summary>One text in several languages (ISO 639-1 keys). English is the fallback every profile must carry.</summary>
+public sealed class Localized : Dictionary<string, string>
+{
+    public Localized()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    public string In(string language) => TryGetValue(language, out var text) ? text : this.GetValueOrDefault("en", "");
+}
+
+/// <summary>A country's legal commitments, as data a coordinator can replace without a release.</summary>
+public sealed record LegalProfile(
+    string Country,
+    IReadOnlyList<string> Languages,
+    Localized Name,
+    Localized Government,
+    Localized Parliament,
+    IReadOnlyDictionary<string, Localized> Regions,
+    IReadOnlyList<LegalItem> Items)
+{
+    public bool Speaks(string language) => Languages.Contains(language, StringComparer.Ordinal);
+
+    /// <summary>The items that apply to an incident: those without an incident list apply to all.</summary>
+    public IEnumerable<LegalItem> For(Incident incident) =>
+        Items.Where(i => i.Incidents is null || i.Incidents.Contains(incident.ToWire(), StringComparer.Ordinal));
+}
+
+/// <summary>
+/// One commitment: a constitutional provision, a treaty, a declaration or an accepted UPR recommendation.
+/// <see cref="Text"/> is quoted or closely paraphrased from <see cref="Source"/>; never written from memory.
+/// </summary>
+public sealed record LegalItem(
+    string Id,
+    string Kind,
+    Localized Text,
+    Localized Source,
+    Localized? Article,
+    Uri Link,
+    IReadOnlyList<string>? Incidents)
+{
+    public const string Constitution = "constitution";
+    public const string Treaty = "treaty";
+    public const string Declaration = "declaration";
+    public const string Upr = "upr";
+
+    /// <summary>"Constitution of the Republic of Kazakhstan, Article 17".</summary>
+    public string Cite(string language) =>
+        Article is null ? Source.In(language) : $"{Source.In(language)}, {Article.In(language)}";
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(LegalProfile))]
+internal sealed partial class LegalProfileJson : JsonSerializerContext;

@@ -1,0 +1,95 @@
+using System.Reflection;
+using System.Text.Json;
+using RapidResponse.Contacts;
+
+namespace RapidResponse.Statements;
+
+/// <summary>
+/// The country legal profiles, one JSON file per country under <c>Statements/Profiles/</c>, embedded in the assembly.
+/// Loaded once at start-up: a profile with an item lacking its source fails the start, not a statement at 3 a.m.
+/// </summary>
+public sealed class LegalProfiles
+{
+    private const string ResourcePrefix = "RapidResponse.Statements.Profiles.";
+    private readonly Dictionary<string, LegalProfile> byCountry;
+
+    public LegalProfiles(IEnumerable<LegalProfile> profiles)
+    {
+        byCountry = profiles.ToDictionary(p => p.Country, StringComparer.Ordinal);
+        var errors = byCountry.Values.SelectMany(Validate).ToList();
+        if (!byCountry.ContainsKey(RegionCode.International))
+        {
+            errors.Add("the INTL profile is missing: it serves every country without its own");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid legal profiles: " + string.Join("; ", errors));
+        }
+    }
+
+    public IReadOnlyCollection<LegalProfile> All => byCountry.Values;
+
+    public static LegalProfiles FromAssembly()
+    {
+        var assembly = typeof(LegalProfiles).Assembly;
+        var profiles = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => Parse(n[ResourcePrefix.Length..], Read(assembly, n)));
+        return new LegalProfiles(profiles);
+    }
+
+    public static LegalProfile Parse(string fileName, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, LegalProfileJson.Default.LegalProfile)
+                ?? throw new InvalidOperationException($"{fileName}: empty profile");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"{fileName}: line {e.LineNumber + 1}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The profile of the alert's country, or the international one.</summary>
+    public LegalProfile For(string region) =>
+        RegionCode.Country(region) is { } country && byCountry.TryGetValue(country, out var profile)
+            ? profile
+            : byCountry[RegionCode.International];
+
+    /// <summary>Every broken rule of a profile: each item needs its text, its source document and a link to it.</summary>
+    public static IEnumerable<string> Validate(LegalProfile profile)
+    {
+        foreach (var item in profile.Items ?? [])
+        {
+            var where = $"{profile.Country}/{item.Id}";
+            if (string.IsNullOrWhiteSpace(item.Text?.In("en")))
+            {
+                yield return $"{where}: no English text";
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Source?.In("en")))
+            {
+                yield return $"{where}: no source document";
+            }
+
+            if (item.Link is not { IsAbsoluteUri: true } link || link.Scheme != Uri.UriSchemeHttps)
+            {
+                yield return $"{where}: no https link to the source";
+            }
+
+            if (item.Kind is not (LegalItem.Constitution or LegalItem.Treaty or LegalItem.Declaration or LegalItem.Upr))
+            {
+                yield return $"{where}: kind must be constitution, treaty, declaration or upr";
+            }
+        }
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
