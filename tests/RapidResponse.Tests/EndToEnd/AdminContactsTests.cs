@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using RapidResponse.Tests.Support;
+
+namespace RapidResponse.Tests.EndToEnd;
+
+/// <summary>A coordinator sets up a region without touching storage.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class AdminContactsTests(LocalHostFixture host)
+{
+    [Fact]
+    public async Task CsvImport_KeepsValidRows_AndReportsEachBadRowWithoutEchoingNumbers()
+    {
+        var (_, region) = TestData.Region();
+        var goodPhone = TestData.Phone();
+        var csv = $"""
+            name,region,role,tier,phone,email,language,active
+            Aigerim N.,{region},lawyer,1,{goodPhone},,ru,true
+            "Rights Bureau, Almaty",{region},ngo,1,,press@rights.example.org,ru,true
+            No Role,{region},plumber,1,+77011112233,,,
+            Bad Phone,{region},lawyer,1,+7123,,,
+            Bad Tier,{region},lawyer,x,+77014445566,,,
+            """;
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+
+        using var response = await host.Client.SendAsync(host.Request(HttpMethod.Post, "api/admin/contacts/import", host.Host.AdminKey, content));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(2, report["imported"]!.GetValue<int>());
+        Assert.Equal(3, report["rejected"]!.GetValue<int>());
+        var errors = report["errors"]!.AsArray();
+        Assert.Equal([4, 5, 6], errors.Select(e => e!["row"]!.GetValue<int>()));
+        Assert.True(errors[0]!["errors"]!.AsObject().ContainsKey("role"));
+        Assert.True(errors[1]!["errors"]!.AsObject().ContainsKey("phone"));
+        Assert.True(errors[2]!["errors"]!.AsObject().ContainsKey("tier"));
+        Assert.DoesNotContain("+7123", report.ToJsonString(), StringComparison.Ordinal);
+
+        using var listed = await host.SendAsync(HttpMethod.Get, $"api/admin/contacts?region={region}", host.Host.AdminKey);
+        var contacts = (await listed.Content.ReadFromJsonAsync<JsonArray>())!;
+        Assert.Equal(2, contacts.Count);
+        Assert.Contains(contacts, c => c!["phone"]?.GetValue<string>() == goodPhone);
+        Assert.Contains(contacts, c => c!["name"]!.GetValue<string>() == "Rights Bureau, Almaty");
+    }
+
+    [Fact]
+    public async Task PutContact_WithBadFields_Is422NamingEachField()
+    {
+        using var response = await host.SendAsync(HttpMethod.Put, "api/admin/contacts/x1", host.Host.AdminKey,
+            new { name = "", region = "nowhere-land", role = "wizard", phone = "12345", email = "not-an-email" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        foreach (var field in new[] { "name", "region", "role", "phone", "email" })
+        {
+            Assert.True(errors.ContainsKey(field), $"errors should name {field}: {errors}");
+        }
+    }
+
+    [Theory]
+    [InlineData("POST", "api/admin/organizers")]
+    [InlineData("PUT", "api/admin/contacts/x1")]
+    [InlineData("GET", "api/admin/contacts?region=KZ")]
+    [InlineData("POST", "api/admin/contacts/import")]
+    public async Task AdminEndpoints_RejectOrganizerTokens(string method, string path)
+    {
+        var scenario = await Scenario.CreateAsync(host);
+
+        using var response = await host.SendAsync(new HttpMethod(method), path, scenario.OrganizerToken, method == "GET" ? null : new { });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,30 @@
+using RapidResponse.LocalHost.Hosting;
+
+namespace RapidResponse.Tests.Unit;
+
+/// <summary>host.json's queue settings stay within the bounds docs/OPERATIONS.md explains.</summary>
+public sealed class HostJsonTests
+{
+    private static readonly QueueHostOptions Settings = QueueHostOptions.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+
+    [Fact]
+    public void Polling_WakesWithinASecond() =>
+        Assert.InRange(Settings.MaxPollingInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
+
+    [Fact]
+    public void Retries_OutlastASixtySecondProviderOutage_BeforeAnythingIsPoisoned()
+    {
+        // Each failed attempt is hidden for visibilityTimeout; the attempts before the poison queue must span the outage.
+        var covered = Settings.VisibilityTimeout * (Settings.MaxDequeueCount - 1);
+        Assert.True(covered >= TimeSpan.FromSeconds(90), $"Only {covered} of retries before poisoning.");
+        Assert.InRange(Settings.VisibilityTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public void Batches_AreBoundedForTheTwoCoreInstances()
+    {
+        Assert.InRange(Settings.BatchSize, 1, 32);
+        Assert.InRange(Settings.NewBatchThreshold, 0, Settings.BatchSize);
+        Assert.InRange(Settings.FunctionTimeout, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
+    }
+}
