@@ -31,7 +31,7 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<AlertIntake>()
         .AddSingleton<AlertReader>()
         .AddSingleton<HealthCheck>()
-        .AddSingleton<IAlertComposer, PlainAlertComposer>()
+        .AddRapidResponseStatements()
         .AddSingleton<FanOutService>()
         .AddTransient<DeliveryService>();
 }

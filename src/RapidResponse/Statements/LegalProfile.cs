@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using RapidResponse.Alerts;
 
@@ -19,6 +20,7 @@ public sealed record LegalProfile(
     string Country,
     IReadOnlyList<string> Languages,
     Localized Name,
+    Localized Locative,
     Localized Government,
     Localized Parliament,
     IReadOnlyDictionary<string, Localized> Regions,
@@ -54,6 +56,6 @@ public sealed record LegalItem(
         Article is null ? Source.In(language) : $"{Source.In(language)}, {Article.In(language)}";
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(LegalProfile))]
 internal sealed partial class LegalProfileJson : JsonSerializerContext;

@@ -1,0 +1,41 @@
+using System.Globalization;
+using RapidResponse.Alerts;
+
+namespace RapidResponse.Statements;
+
+/// <summary>The fixed words of an alert SMS in one language. Kept short: every character of a Cyrillic SMS costs 1/67 of a segment.</summary>
+public sealed record SmsPhrases(
+    string Brand,
+    Func<Incident, string> Incident,
+    string Where,
+    string When,
+    string Nobody,
+    string Others,
+    string ReplyYes,
+    string Ref,
+    Func<DateTimeOffset, string> Time)
+{
+    public static readonly SmsPhrases English = new(
+        "RapidResponse ",
+        i => i == Alerts.Incident.Other ? "ALERT" : i.ToWire().ToUpperInvariant(),
+        "Where: ",
+        "When: ",
+        "organiser (no names given)",
+        "+{0} other(s)",
+        "Reply YES to respond.",
+        "Ref ",
+        at => at.UtcDateTime.ToString("HH:mm 'UTC' d MMM", CultureInfo.InvariantCulture));
+
+    public static readonly SmsPhrases Russian = new(
+        "RapidResponse ",
+        i => i == Alerts.Incident.Other ? "ТРЕВОГА" : Placeholders.Incident(i, "ru").ToUpperInvariant(),
+        "Где: ",
+        "Когда: ",
+        "организатор (имена не указаны)",
+        "+ещё {0}",
+        "Ответьте ДА.",
+        "№",
+        at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture));
+
+    public static SmsPhrases For(string language) => language == "ru" ? Russian : English;
+}

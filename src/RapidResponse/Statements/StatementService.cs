@@ -1,0 +1,60 @@
+using RapidResponse.Alerts;
+
+namespace RapidResponse.Statements;
+
+/// <summary>A rendered draft: its language, its headline and its Markdown text (what .md, .docx and HTML are made from).</summary>
+public sealed record StatementDraft(string Language, string Title, string Markdown);
+
+/// <summary>Renders public statement drafts, follow-ups and diplomats' notices for an alert, in the country's frame.</summary>
+public sealed class StatementService(LegalProfiles profiles, StatementTemplates templates)
+{
+    /// <summary>The draft's language: the one asked for when the country's profile and templates speak it, English otherwise.</summary>
+    public string LanguageFor(Alert alert, string requested) =>
+        requested != "en" && profiles.For(alert.Region).Speaks(requested) && templates.Has($"statement.{alert.Incident.ToWire()}.{requested}.liquid")
+            ? requested
+            : "en";
+
+    public StatementDraft RenderStatement(Alert alert, string language) =>
+        Render($"statement.{alert.Incident.ToWire()}", alert, LanguageFor(alert, language), null);
+
+    /// <summary>An updated draft after the alert moved on: still held, charged, released, injured, or resolved.</summary>
+    public StatementDraft RenderFollowUp(Alert alert, FollowUp status, string? message, string language) =>
+        Render($"followup.{status.ToWire()}", alert, LanguageFor(alert, language), message);
+
+    /// <summary>A short notice for embassies and missions, framed by the EU Guidelines on Human Rights Defenders.</summary>
+    public StatementDraft RenderDiplomatNotice(Alert alert, string language) =>
+        Render("diplomat", alert, LanguageFor(alert, language), null);
+
+    private StatementDraft Render(string template, Alert alert, string language, string? update)
+    {
+        var model = StatementModel.Build(alert, profiles.For(alert.Region), language);
+        model["update"] = string.IsNullOrWhiteSpace(update) ? null : update;
+        var markdown = Tidy(templates.Render($"{template}.{language}.liquid", model));
+        var title = markdown.Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..] ?? template;
+        return new StatementDraft(language, title, markdown);
+    }
+
+    /// <summary>Liquid tags leave blank lines behind; a draft has one blank line between paragraphs and none inside a list.</summary>
+    private static string Tidy(string markdown)
+    {
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd());
+        var kept = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 && (kept.Count == 0 || kept[^1].Length == 0))
+            {
+                continue;
+            }
+
+            // A blank line left between two bullets by a {% for %} loop would split one list into many.
+            if (line.StartsWith("- ", StringComparison.Ordinal) && kept.Count > 1 && kept[^1].Length == 0 && kept[^2].StartsWith("- ", StringComparison.Ordinal))
+            {
+                kept.RemoveAt(kept.Count - 1);
+            }
+
+            kept.Add(line);
+        }
+
+        return string.Join('\n', kept).Trim() + "\n";
+    }
+}

@@ -1,0 +1,75 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Statements;
+
+namespace RapidResponse.Tests.Statements;
+
+public sealed class EmailTests
+{
+    private static readonly StatementAlertComposer Composer = Samples.Composer();
+
+    [Fact]
+    public void The_ngo_email_puts_the_facts_first_then_the_draft_and_attaches_it_as_docx_and_md()
+    {
+        var email = Composer.ComposeEmail(Samples.Full(Incident.Detention), new Recipient("Amnesty KZ", ContactRole.Ngo, "en"));
+
+        var facts = email.Text.IndexOf("- Who: Zhanar Sekerbayeva (organiser); Gulzada Serzhan (not for publication)", StringComparison.Ordinal);
+        var draft = email.Text.IndexOf("# [YOUR ORGANISATION] condemns the detention", StringComparison.Ordinal);
+        Assert.InRange(facts, 0, draft);
+        Assert.Contains("<h1>[YOUR ORGANISATION] condemns the detention of human rights defenders in Kazakhstan</h1>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("draft statement inside", email.Subject, StringComparison.Ordinal);
+        Assert.Equal(["statement-detention-7f3k2q-en.docx", "statement-detention-7f3k2q-en.md"], email.Attachments.Select(a => a.FileName));
+        Assert.StartsWith("**DRAFT — verify every fact", System.Text.Encoding.UTF8.GetString(email.Attachments[1].Content), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_docx_opens_with_openxml_and_holds_the_headline_as_a_heading_and_the_constitution_citation()
+    {
+        var email = Composer.ComposeEmail(Samples.Full(Incident.Attack), new Recipient("Amnesty KZ", ContactRole.Ngo, "ru"));
+        var docx = email.Attachments.Single(a => a.FileName.EndsWith(".docx", StringComparison.Ordinal));
+
+        using var stream = new MemoryStream(docx.Content);
+        using var document = WordprocessingDocument.Open(stream, isEditable: false);
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().ToList();
+        var heading = paragraphs.Single(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1");
+
+        Assert.Equal("[YOUR ORGANISATION] осуждает нападение на правозащитников в Казахстане", heading.InnerText);
+        Assert.Contains(paragraphs, p => p.InnerText.Contains("(Конституция Республики Казахстан, статья 17)", StringComparison.Ordinal));
+        Assert.NotNull(document.MainDocumentPart.StyleDefinitionsPart?.Styles);
+    }
+
+    [Fact]
+    public void Journalists_get_the_facts_with_consented_names_only_and_no_draft()
+    {
+        var email = Composer.ComposeEmail(Samples.Full(), new Recipient("Reporter", ContactRole.Journalist, "en"));
+
+        Assert.Empty(email.Attachments);
+        Assert.Contains("- Who: Zhanar Sekerbayeva and one other activist", email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gulzada", email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[YOUR ORGANISATION]", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diplomats_get_a_notice_in_the_eu_guidelines_frame_not_the_press_statement()
+    {
+        var email = Composer.ComposeEmail(Samples.Full(Incident.Detention), new Recipient("EU Delegation", ContactRole.Diplomat, "en"));
+
+        Assert.Empty(email.Attachments);
+        Assert.Contains("European Union Guidelines on Human Rights Defenders", email.Text, StringComparison.Ordinal);
+        Assert.Contains("observe any court hearing", email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[YOUR ORGANISATION]", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_encodes_what_the_organiser_typed()
+    {
+        var alert = Samples.Full() with { Message = "<script>alert(1)</script>" };
+
+        var email = Composer.ComposeEmail(alert, new Recipient("NGO", ContactRole.Ngo, "en"));
+
+        Assert.DoesNotContain("<script>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", email.Html, StringComparison.Ordinal);
+    }
+}

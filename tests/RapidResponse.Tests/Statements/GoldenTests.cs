@@ -1,0 +1,83 @@
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Statements;
+
+namespace RapidResponse.Tests.Statements;
+
+public sealed class GoldenTests
+{
+    private static readonly StatementService Statements = Samples.Statements();
+    private static readonly StatementAlertComposer Composer = Samples.Composer();
+
+    public static TheoryData<Incident, string> IncidentsAndLanguages()
+    {
+        var data = new TheoryData<Incident, string>();
+        foreach (var incident in Enum.GetValues<Incident>())
+        {
+            data.Add(incident, "en");
+            data.Add(incident, "ru");
+        }
+
+        return data;
+    }
+
+    public static TheoryData<FollowUp, string> FollowUpsAndLanguages()
+    {
+        var data = new TheoryData<FollowUp, string>();
+        foreach (var followUp in Enum.GetValues<FollowUp>())
+        {
+            data.Add(followUp, "en");
+            data.Add(followUp, "ru");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(IncidentsAndLanguages))]
+    public void Statement_matches_its_golden_file(Incident incident, string language)
+    {
+        var draft = Statements.RenderStatement(Samples.Full(incident), language);
+
+        Assert.Equal(language, draft.Language);
+        Golden.Check($"statement.{incident.ToWire()}.{language}.md", draft.Markdown);
+    }
+
+    [Theory]
+    [MemberData(nameof(IncidentsAndLanguages))]
+    public void Lawyer_sms_matches_its_golden_file(Incident incident, string language)
+    {
+        var sms = Composer.ComposeSms(Samples.Full(incident), new Recipient("Lawyer", ContactRole.Lawyer, language));
+
+        Assert.True(SmsSegments.Count(sms.Body) <= 2, sms.Body);
+        Golden.Check($"sms.{incident.ToWire()}.{language}.txt", sms.Body + "\n");
+    }
+
+    [Theory]
+    [MemberData(nameof(FollowUpsAndLanguages))]
+    public void Follow_up_matches_its_golden_file(FollowUp followUp, string language)
+    {
+        var draft = Statements.RenderFollowUp(Samples.Full(Incident.Detention), followUp, "Still at the district police station, no lawyer allowed.", language);
+
+        Golden.Check($"followup.{followUp.ToWire()}.{language}.md", draft.Markdown);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ru")]
+    public void Diplomat_notice_matches_its_golden_file(string language)
+    {
+        var draft = Statements.RenderDiplomatNotice(Samples.Full(Incident.Detention), language);
+
+        Golden.Check($"diplomat.{language}.md", draft.Markdown);
+    }
+
+    [Fact]
+    public void International_statement_matches_its_golden_file()
+    {
+        var draft = Statements.RenderStatement(Samples.Full(Incident.Attack) with { Region = "UZ-TK" }, "ru");
+
+        Assert.Equal("en", draft.Language);
+        Golden.Check("statement.attack.intl.en.md", draft.Markdown);
+    }
+}

@@ -1,0 +1,120 @@
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Statements;
+
+namespace RapidResponse.Tests.Statements;
+
+public sealed class SmsTests
+{
+    private static readonly StatementAlertComposer Composer = Samples.Composer();
+
+    [Theory]
+    [InlineData("", 1)]
+    [InlineData("Hello", 1)]
+    public void Short_texts_are_one_segment(string text, int expected) => Assert.Equal(expected, SmsSegments.Count(text));
+
+    [Fact]
+    public void Gsm7_fits_160_in_one_segment_and_153_per_segment_after()
+    {
+        Assert.Equal(1, SmsSegments.Count(new string('a', 160)));
+        Assert.Equal(2, SmsSegments.Count(new string('a', 161)));
+        Assert.Equal(2, SmsSegments.Count(new string('a', 306)));
+        Assert.Equal(3, SmsSegments.Count(new string('a', 307)));
+    }
+
+    [Fact]
+    public void Extension_characters_cost_two_septets()
+    {
+        Assert.Equal(SmsEncoding.Gsm7, SmsSegments.EncodingOf("[x]€"));
+        Assert.Equal(9, SmsSegments.Units("[x]€ab"));
+        Assert.Equal(2, SmsSegments.Count(new string('€', 81)));
+    }
+
+    [Fact]
+    public void Cyrillic_is_ucs2_with_70_then_67_per_segment()
+    {
+        Assert.Equal(SmsEncoding.Ucs2, SmsSegments.EncodingOf("Задержание"));
+        Assert.Equal(1, SmsSegments.Count(new string('д', 70)));
+        Assert.Equal(2, SmsSegments.Count(new string('д', 71)));
+        Assert.Equal(2, SmsSegments.Count(new string('д', 134)));
+        Assert.Equal(3, SmsSegments.Count(new string('д', 135)));
+    }
+
+    [Fact]
+    public void One_non_gsm_character_makes_the_whole_text_ucs2_and_surrogate_pairs_count_twice()
+    {
+        var text = new string('a', 60) + "😀";
+
+        Assert.Equal(SmsEncoding.Ucs2, SmsSegments.EncodingOf(text));
+        Assert.Equal(62, SmsSegments.Units(text));
+        Assert.Equal(2, SmsSegments.Count(new string('a', 69) + "😀"));
+        Assert.Equal(SmsEncoding.Ucs2, SmsSegments.EncodingOf("…"));
+    }
+
+    [Theory]
+    [InlineData(false, "en")]
+    [InlineData(true, "ru")]
+    [InlineData(true, "en")]
+    public void The_lawyer_sms_for_the_longest_realistic_alert_fits_two_segments_with_every_essential(bool cyrillic, string language)
+    {
+        var alert = Samples.Longest(cyrillic);
+
+        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, language)).Body;
+
+        Assert.True(SmsSegments.Count(body) <= 2, $"{SmsSegments.Count(body)} segments: {body}");
+        Assert.Contains(language == "ru" ? "ЗАДЕРЖАНИЕ" : "DETENTION", body, StringComparison.Ordinal);
+        Assert.Contains("https://maps.google.com/?q=42.31551,69.58693", body, StringComparison.Ordinal);
+        Assert.Contains("14:05 UTC", body, StringComparison.Ordinal);
+        Assert.Contains(language == "ru" ? "Ответьте ДА" : "Reply YES to respond", body, StringComparison.Ordinal);
+        Assert.Contains(AlertFactsText.Reference(alert), body, StringComparison.Ordinal);
+
+        // Cyrillic names in English phrases make a UCS-2 text with less room: family names may lose their tail there.
+        var keep = cyrillic && language == "en" ? 8 : int.MaxValue;
+        var (first, second) = cyrillic ? ("Сейткалиева-Бекова", "Абдукаримова") : ("Seitkaliyeva-Bekova", "Abdukarimova");
+        Assert.Contains(first[..Math.Min(keep, first.Length)], body, StringComparison.Ordinal);
+        Assert.Contains(second[..Math.Min(keep, second.Length)], body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_english_lawyer_sms_truncates_the_message_but_keeps_names_place_and_time()
+    {
+        var body = Composer.ComposeSms(Samples.Longest(cyrillic: false), new Recipient("Lawyer", ContactRole.Lawyer, "en")).Body;
+
+        Assert.Contains("...", body, StringComparison.Ordinal);
+        Assert.Contains("Aigerim", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("rapidresponse.example.org", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_alert_keeps_the_message_and_the_status_link()
+    {
+        var alert = Samples.Full(Incident.Raid) with { Message = "Police at the door.", People = [new("Ann Li", null, false)] };
+
+        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, "en")).Body;
+
+        Assert.Equal(
+            "RapidResponse RAID: Ann Li. Where: City Hotel, Kazybek Bi St 14 https://maps.google.com/?q=42.31551,69.58693 When: 14:05 UTC 29 May. \"Police at the door.\" Reply YES to respond. Ref 7F3K2Q https://rapidresponse.example.org/api/alerts/01JD7X9Q4M2B7F3K2Q",
+            body);
+    }
+
+    [Fact]
+    public void Only_lawyers_get_names_of_people_who_did_not_consent()
+    {
+        var alert = Samples.Full();
+
+        var ally = Composer.ComposeSms(alert, new Recipient("Ally", ContactRole.Ally, "en")).Body;
+        var lawyer = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, "en")).Body;
+
+        Assert.DoesNotContain("Gulzada", ally, StringComparison.Ordinal);
+        Assert.Contains("Zhanar Sekerbayeva (organiser) +1 other(s)", ally, StringComparison.Ordinal);
+        Assert.Contains("Gulzada Serzhan", lawyer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Languages_without_texts_fall_back_to_english()
+    {
+        var body = Composer.ComposeSms(Samples.Full(), new Recipient("Lawyer", ContactRole.Lawyer, "kk")).Body;
+
+        Assert.Contains("Reply YES to respond", body, StringComparison.Ordinal);
+    }
+}
