@@ -21,7 +21,8 @@ public static class RapidResponseServiceCollectionExtensions
         return services
             .AddRapidResponseStorage(configuration)
             .AddRapidResponseChannels()
-            .AddRapidResponseDomain();
+            .AddRapidResponseDomain()
+            .AddRapidResponseFeedback();
     }
 
     private static IServiceCollection AddRapidResponseDomain(this IServiceCollection services) => services
