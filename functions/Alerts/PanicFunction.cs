@@ -25,7 +25,8 @@ public sealed class PanicFunction(Authenticator authenticator, AlertIntake intak
             return malformed.ToResult();
         }
 
-        var accepted = await intake.RaiseAsync(organizer, body.Value!, cancellationToken);
+        var idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
+        var accepted = await intake.RaiseAsync(organizer, body.Value!, idempotencyKey, cancellationToken);
         return accepted.Problem?.ToResult()
             ?? TypedResults.Json(accepted.Value, ApiJson.Default.PanicAccepted, statusCode: StatusCodes.Status202Accepted);
     }

@@ -30,6 +30,7 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<OrganizerAdmin>()
         .AddSingleton<ContactAdmin>()
         .AddSingleton<AlertIntake>()
+        .AddSingleton<PressIdempotency>()
         .AddSingleton<AlertReader>()
         .AddSingleton<HealthCheck>()
         .AddRapidResponseStatements()

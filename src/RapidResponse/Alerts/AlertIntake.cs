@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Dispatch;
@@ -11,17 +12,23 @@ namespace RapidResponse.Alerts;
 public sealed record PanicAccepted(string AlertId, string Status, Uri StatusUrl);
 
 /// <summary>
-/// Accepts a panic press: validates it, writes the alert, and puts it on the <c>alerts</c> queue.
-/// It answers only once both writes are durable, so an accepted alert is never lost.
+/// Accepts a panic press: validates it, settles idempotency, writes the alert and puts it on the <c>alerts</c>
+/// queue. It answers <c>202</c> only once both writes are durable, so an accepted alert is never lost; when storage
+/// fails on the way it answers <c>503</c> with <c>Retry-After</c>, and a retry (same key, or the same press
+/// within a minute) finishes raising the same alert.
 /// </summary>
 public sealed partial class AlertIntake(
     AlertStore alerts,
     AlertQueue queue,
+    PressIdempotency idempotency,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<AlertIntake> logger)
 {
-    public async Task<Result<PanicAccepted>> RaiseAsync(Organizer organizer, PanicRequest request, CancellationToken cancellationToken)
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
+    public async Task<Result<PanicAccepted>> RaiseAsync(
+        Organizer organizer, PanicRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var facts = PanicValidator.Validate(request, organizer, now);
@@ -30,13 +37,56 @@ public sealed partial class AlertIntake(
             return problem;
         }
 
-        var alert = facts.Value!.ToAlert(Ids.NewId(time), organizer.Id, now);
-        await alerts.CreateAsync(alert, new TimelineEntry(now, "accepted", "Alert accepted"), cancellationToken);
-        await queue.EnqueueAsync(new AlertMessage(alert.Id), cancellationToken);
+        var decision = await idempotency.DecideAsync(organizer.Id, idempotencyKey, request, Ids.NewId(time), cancellationToken);
+        switch (decision)
+        {
+            case PressDecision.Refuse refuse:
+                return refuse.Problem;
+            case PressDecision.Repeat repeat:
+                LogRepeated(repeat.AlertId);
+                return Accepted(repeat.AlertId);
+        }
+
+        var reservation = ((PressDecision.Raise)decision).Reservation;
+        var alert = facts.Value!.ToAlert(reservation.AlertId, organizer.Id, now);
+        try
+        {
+            await alerts.CreateIfMissingAsync(alert, new TimelineEntry(now, "accepted", "Alert accepted"), cancellationToken);
+            await queue.EnqueueAsync(new AlertMessage(alert.Id), cancellationToken);
+        }
+        catch (RequestFailedException exception)
+        {
+            LogNotAccepted(exception, alert.Id);
+            await TryInterruptAsync(reservation);
+            return Problem.Unavailable("The alert could not be stored just now. Press again: it will be raised once.", RetryAfter);
+        }
+
+        // The alert is durable and queued: a failure to mark the reservation only delays a repeat's answer.
+        await idempotency.CompleteAsync(reservation, cancellationToken);
         LogAccepted(alert.Id, alert.Region, alert.Incident);
-        return new PanicAccepted(alert.Id, "accepted", options.Value.Link($"api/alerts/{alert.Id}"));
+        return Accepted(alert.Id);
+    }
+
+    private PanicAccepted Accepted(string alertId) => new(alertId, "accepted", options.Value.Link($"api/alerts/{alertId}"));
+
+    private async Task TryInterruptAsync(PressReservation reservation)
+    {
+        try
+        {
+            await idempotency.InterruptAsync(reservation, CancellationToken.None);
+        }
+        catch (RequestFailedException)
+        {
+            // Storage is down: the reservation is taken over once it counts as abandoned.
+        }
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Alert {AlertId} accepted for {Region} ({Incident})")]
     private partial void LogAccepted(string alertId, string region, Incident incident);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Repeated press answered with alert {AlertId}")]
+    private partial void LogRepeated(string alertId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Alert {AlertId} could not be accepted; the client is asked to retry")]
+    private partial void LogNotAccepted(Exception exception, string alertId);
 }

@@ -26,6 +26,18 @@ public sealed class AlertStore(TableClient table)
         await table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
+    /// <summary>As <see cref="CreateAsync"/>, but an alert already written (by an interrupted attempt) is kept as it is.</summary>
+    public async Task CreateIfMissingAsync(Alert alert, TimelineEntry accepted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CreateAsync(alert, accepted, cancellationToken);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        {
+        }
+    }
+
     public async Task<Alert?> GetAsync(string alertId, CancellationToken cancellationToken)
     {
         if (!Storage.Keys.IsValid(alertId))

@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new ContactStore(Table(sp, TableNames.Contacts)));
         services.AddSingleton(sp => new OrganizerStore(Table(sp, TableNames.Organizers)));
         services.AddSingleton(sp => new AlertStore(Table(sp, TableNames.Alerts)));
+        services.AddSingleton(sp => new IdempotencyStore(Table(sp, TableNames.Idempotency)));
         services.AddSingleton<AlertQueue>();
         services.AddHostedService<StorageInitializer>();
         return services;
