@@ -103,6 +103,20 @@ public sealed class AlertStore(TableClient table)
         }
     }
 
+    /// <summary>Adds one delivery; false when it exists already (it was added before).</summary>
+    public async Task<bool> TryAddDeliveryAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(DeliveryEntity.From(delivery), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
     public async Task<Delivery?> GetDeliveryAsync(string alertId, string deliveryId, CancellationToken cancellationToken)
     {
         if (!Storage.Keys.IsValid(alertId) || !Storage.Keys.IsValid(deliveryId))

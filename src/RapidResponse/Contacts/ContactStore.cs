@@ -21,6 +21,12 @@ public sealed class ContactStore(TableClient table)
         }
     }
 
+    public async Task<Contact?> GetAsync(string region, string contactId, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<ContactEntity>(region, contactId, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ToContact() : null;
+    }
+
     public async Task<IReadOnlyList<Contact>> ListAsync(string region, CancellationToken cancellationToken) =>
         await QueryAsync(TableClient.CreateQueryFilter<ContactEntity>(e => e.PartitionKey == region), cancellationToken);
 

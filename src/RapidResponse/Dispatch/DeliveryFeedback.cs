@@ -27,7 +27,7 @@ public enum FeedbackOutcome
 /// changes nothing, and a late 'sent' never overwrites 'delivered'. Updates go over the row's ETag, re-reading on a
 /// conflict with a send in flight or a concurrent callback.
 /// </summary>
-public sealed partial class DeliveryFeedback(AlertStore alerts, TimeProvider time, ILogger<DeliveryFeedback> logger)
+public sealed partial class DeliveryFeedback(AlertStore alerts, DeliveryFallback fallback, TimeProvider time, ILogger<DeliveryFeedback> logger)
 {
     /// <summary>Writers of one row are few (its send and a callback or two), so a handful of immediate re-reads settles it.</summary>
     public const int MaxAttempts = 5;
@@ -49,6 +49,12 @@ public sealed partial class DeliveryFeedback(AlertStore alerts, TimeProvider tim
                 return FeedbackOutcome.Unchanged;
             }
 
+            if (next.State is DeliveryState.Failed or DeliveryState.Undeliverable)
+            {
+                // Before the row becomes final, so a failure here leaves the callback to be retried (fallback is idempotent).
+                await fallback.FallBackAsync(next, cancellationToken);
+            }
+
             if (await alerts.TryUpdateDeliveryAsync(next, cancellationToken) is null)
             {
                 continue;
@@ -58,7 +64,6 @@ public sealed partial class DeliveryFeedback(AlertStore alerts, TimeProvider tim
             if (next.State is DeliveryState.Failed or DeliveryState.Undeliverable)
             {
                 // Only the writer that made the move gets here, so a repeated callback adds no second entry.
-                // The fallback to the contact's other channel (issue 4, item 7) belongs here too.
                 await alerts.AppendTimelineAsync(next.AlertId, FailedEntry(next, now), cancellationToken);
             }
 

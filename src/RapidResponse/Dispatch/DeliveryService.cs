@@ -23,6 +23,7 @@ public sealed partial class DeliveryService(
     IAlertComposer composer,
     ISmsSender sms,
     IEmailSender email,
+    DeliveryFallback fallback,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -71,6 +72,12 @@ public sealed partial class DeliveryService(
             // Certainly not sent: release the claim so the retry is not counted as an unknown outcome.
             await alerts.TryUpdateDeliveryAsync(claimed with { State = DeliveryState.Pending, SendingSince = null, Error = exception.Message }, cancellationToken);
             throw;
+        }
+
+        if (outcome is SendOutcome.Rejected)
+        {
+            // Before the row says 'failed': if this worker dies in between, the retry falls back again (idempotently).
+            await fallback.FallBackAsync(claimed, cancellationToken);
         }
 
         var done = time.GetUtcNow();

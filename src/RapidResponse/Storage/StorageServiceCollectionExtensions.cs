@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new AlertStore(Table(sp, TableNames.Alerts)));
         services.AddSingleton(sp => new IdempotencyStore(Table(sp, TableNames.Idempotency)));
         services.AddSingleton<AlertQueue>();
+        services.AddSingleton<DeliveryQueue>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -15,6 +15,7 @@ public sealed class DeliveryServiceTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 10, 6, 0, TimeSpan.Zero));
     private readonly RecordingSms sms = new();
+    private TestFallback fallback = null!;
 
     [Fact]
     public async Task Deliver_SendsOnce_AndRecordsTheProviderId_EvenWhenTheMessageComesAgain()
@@ -43,6 +44,27 @@ public sealed class DeliveryServiceTests
         var delivery = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
         Assert.Equal(DeliveryState.Failed, delivery.State);
         Assert.Equal(1, sms.Calls);
+    }
+
+    [Fact]
+    public async Task Deliver_RejectedForGood_FallsBackToTheContactsEmailOnce()
+    {
+        var (service, store, message) = await SetUpAsync();
+        await fallback.Contacts.PutAsync(
+            new RapidResponse.Contacts.Contact("c1", "KZ", "Aigerim N.", RapidResponse.Contacts.ContactRole.Lawyer, 1, "+77011234567", "aigerim@example.org", "ru", true),
+            CancellationToken.None);
+        sms.Next = _ => new SendOutcome.Rejected("21211", "invalid number");
+
+        await service.DeliverAsync(message, CancellationToken.None);
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        var record = (await store.ReadAsync("a1", CancellationToken.None))!;
+        var email = Assert.Single(record.Deliveries, d => d.Channel == Channel.Email);
+        Assert.Equal("aigerim@example.org", email.Address);
+        Assert.Equal(DeliveryState.Pending, email.State);
+        Assert.Single(record.Timeline, t => t.Kind == "fallback");
+        var queued = (await fallback.Queue.PeekMessagesAsync(32)).Value;
+        Assert.Contains(queued, m => m.Body.ToString().Contains(email.Id, StringComparison.Ordinal) && m.Body.ToString().Contains(record.Alert.Id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,7 +106,8 @@ public sealed class DeliveryServiceTests
         await store.CreateAsync(alert, new TimelineEntry(time.GetUtcNow(), "accepted", "Alert accepted"), CancellationToken.None);
         var delivery = AlertStoreTests.Delivery("a1", "KZ|c1|sms");
         await store.AddDeliveriesAsync([delivery], CancellationToken.None);
-        var service = new DeliveryService(store, new FixedComposer(), sms, new UnusedEmail(), time, NullLogger<DeliveryService>.Instance);
+        fallback = await TestFallback.CreateAsync(store, time);
+        var service = new DeliveryService(store, new FixedComposer(), sms, new UnusedEmail(), fallback.Fallback, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 

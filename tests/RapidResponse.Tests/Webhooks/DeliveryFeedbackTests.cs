@@ -21,6 +21,26 @@ public sealed class DeliveryFeedbackTests
     }
 
     [Fact]
+    public async Task BouncedEmail_FallsBackToTheContactsPhone_Once()
+    {
+        var fixture = await WebhookFixture.CreateAsync(Channel.Email);
+        await fixture.Fallback.Contacts.PutAsync(
+            new RapidResponse.Contacts.Contact("c1", "KZ-SHY", "Aigerim Seitkali", RapidResponse.Contacts.ContactRole.Ngo, 1, "+77011234567", fixture.Delivery.Address, "ru", true),
+            CancellationToken.None);
+        var bounce = new ProviderReport(fixture.Delivery.AlertId, fixture.Delivery.Id, DeliveryState.Undeliverable, null, "sendgrid bounce");
+
+        await fixture.Feedback.ApplyAsync(bounce, CancellationToken.None);
+        await fixture.Feedback.ApplyAsync(bounce, CancellationToken.None);
+
+        var sms = await fixture.Store.GetDeliveryAsync(fixture.Delivery.AlertId, Delivery.IdFor("KZ-SHY", "c1", Channel.Sms), CancellationToken.None);
+        Assert.NotNull(sms);
+        Assert.Equal("+77011234567", sms.Address);
+        Assert.Equal(DeliveryState.Pending, sms.State);
+        var queued = (await fixture.Fallback.Queue.PeekMessagesAsync(32)).Value;
+        Assert.Contains(queued, m => m.Body.ToString().Contains(sms.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ConcurrentSentAndDelivered_EndDelivered_WhicheverWins()
     {
         var fixture = await WebhookFixture.CreateAsync(Channel.Sms, DeliveryState.Sending);

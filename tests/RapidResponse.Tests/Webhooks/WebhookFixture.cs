@@ -17,15 +17,20 @@ internal sealed class WebhookFixture
 
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
-    private WebhookFixture(TableClient table, AlertStore store, Delivery delivery)
+    private WebhookFixture(TableClient table, AlertStore store, Delivery delivery, FakeTimeProvider time, TestFallback fallback)
     {
         Table = table;
         Store = store;
         Delivery = delivery;
-        Feedback = new DeliveryFeedback(Store, Time, NullLogger<DeliveryFeedback>.Instance);
+        Time = time;
+        Fallback = fallback;
+        Feedback = new DeliveryFeedback(Store, fallback.Fallback, Time, NullLogger<DeliveryFeedback>.Instance);
     }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>Where a failed delivery falls back to the contact's other channel.</summary>
+    public TestFallback Fallback { get; }
 
     public TableClient Table { get; }
 
@@ -62,7 +67,8 @@ internal sealed class WebhookFixture
         var store = new AlertStore(table);
         await store.AddDeliveriesAsync([delivery], CancellationToken.None);
         var stored = await store.GetDeliveryAsync(alertId, delivery.Id, CancellationToken.None);
-        return new WebhookFixture(table, store, stored!);
+        var time = new FakeTimeProvider(Start);
+        return new WebhookFixture(table, store, stored!, time, await TestFallback.CreateAsync(store, time));
     }
 
     public async Task<Delivery> ReadAsync() =>

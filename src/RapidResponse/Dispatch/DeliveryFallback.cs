@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Storage;
+
+namespace RapidResponse.Dispatch;
+
+/// <summary>
+/// When a send fails for good (an invalid number, an undeliverable SMS, a bounced email), tries the contact's other
+/// channel: a lawyer without a working phone may still read email. Idempotent: the fallback is a Delivery row of
+/// its own, added once, so repeated failures or callbacks never send it twice.
+/// </summary>
+public sealed partial class DeliveryFallback(
+    AlertStore alerts,
+    ContactStore contacts,
+    DeliveryQueue queue,
+    TimeProvider time,
+    ILogger<DeliveryFallback> logger)
+{
+    /// <summary>Adds and queues the delivery on the other channel; false when the contact has no other address.</summary>
+    public async Task<bool> FallBackAsync(Delivery failed, CancellationToken cancellationToken)
+    {
+        var other = failed.Channel == Channel.Sms ? Channel.Email : Channel.Sms;
+        var contact = await contacts.GetAsync(failed.Region, failed.ContactId, cancellationToken);
+        var address = contact is null ? null : RecipientSelector.AddressFor(contact, other);
+        if (contact is null || string.IsNullOrEmpty(address))
+        {
+            LogNoFallback(failed.AlertId, failed.Channel);
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var fallback = new Delivery(
+            failed.AlertId, Delivery.IdFor(failed.Region, failed.ContactId, other), contact.Id, contact.Region, contact.Name, contact.Role,
+            other, address, contact.Language, DeliveryState.Pending, Attempts: 0, ProviderId: null, Error: null, now, SendingSince: null,
+            [new DeliveryStep(DeliveryState.Pending, now)]);
+        if (await alerts.TryAddDeliveryAsync(fallback, cancellationToken))
+        {
+            await alerts.AppendTimelineAsync(
+                failed.AlertId,
+                new TimelineEntry(now, "fallback", $"{Describe(failed.Channel)} to {FirstName(contact.Name)} ({contact.Role.ToWire()}) failed; trying {Describe(other)}"),
+                cancellationToken);
+        }
+
+        // Queued even when the row existed: a crash between adding and queueing must not strand it.
+        await queue.EnqueueAsync(new DeliveryMessage(fallback.AlertId, fallback.Id), cancellationToken);
+        LogFellBack(failed.AlertId, failed.Channel, other);
+        return true;
+    }
+
+    private static string Describe(Channel channel) => channel == Channel.Sms ? "SMS" : "Email";
+
+    private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId}: {Failed} failed for good; falling back to {Fallback}")]
+    private partial void LogFellBack(string alertId, Channel failed, Channel fallback);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Alert {AlertId}: {Failed} failed for good and the contact has no other channel")]
+    private partial void LogNoFallback(string alertId, Channel failed);
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using RapidResponse.Dispatch;
+
+namespace RapidResponse.Storage;
+
+/// <summary>
+/// Puts sends on the <c>deliveries</c> queue directly, for work that starts outside a fan-out (a fallback to the
+/// other channel, a replayed poison message). Fan-out itself hands its messages over through <c>[QueueOutput]</c>.
+/// </summary>
+public sealed class DeliveryQueue
+{
+    private readonly QueueClient queue;
+
+    public DeliveryQueue(QueueServiceClient queues)
+        : this(queues.GetQueueClient(QueueNames.Deliveries))
+    {
+    }
+
+    /// <summary>A queue of another name: tests use their own, so they do not read each other's messages.</summary>
+    internal DeliveryQueue(QueueClient queue) => this.queue = queue;
+
+    public async Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
+        await queue.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), cancellationToken);
+}
