@@ -15,6 +15,13 @@ public sealed class RapidResponseOptions
     [Required]
     public required Uri PublicBaseUrl { get; set; }
 
+    /// <summary>Who hears about messages that failed every attempt (E.164), optional.</summary>
+    public string? OperatorPhone { get; set; }
+
+    /// <summary>Who hears about messages that failed every attempt, by email; optional.</summary>
+    [EmailAddress]
+    public string? OperatorEmail { get; set; }
+
     /// <summary>Builds an absolute URL under the public base, e.g. <c>api/alerts/123</c>.</summary>
     public Uri Link(string relativePath) =>
         new(new Uri(PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), relativePath.TrimStart('/'));

@@ -4,6 +4,7 @@ using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Contacts;
 using RapidResponse.Dispatch;
+using RapidResponse.Operations;
 using RapidResponse.Organizers;
 using RapidResponse.Security;
 using RapidResponse.Statements;
@@ -33,6 +34,8 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<PressIdempotency>()
         .AddSingleton<AlertReader>()
         .AddSingleton<HealthCheck>()
+        .AddSingleton<OperatorAlerts>()
+        .AddSingleton<PoisonMessages>()
         .AddRapidResponseStatements()
         .AddSingleton<FanOutService>()
         .AddTransient<DeliveryService>();

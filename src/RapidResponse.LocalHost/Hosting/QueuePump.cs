@@ -41,7 +41,7 @@ public sealed partial class QueuePump(
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.FunctionTimeout, stoppingToken)).Value;
+                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, MessageLease.Duration, stoppingToken)).Value;
             }
             catch (Azure.RequestFailedException exception)
             {
@@ -65,25 +65,33 @@ public sealed partial class QueuePump(
 
     private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
     {
+        // Held invisible for a short lease that is renewed while the function runs, as the runtime does: if this
+        // process dies, the message is back on the queue within one lease, not after the function timeout.
+        var lease = new MessageLease(queue, message);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewal = lease.RenewAsync(renewing.Token);
         try
         {
             await InvokeAsync(message, stoppingToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await MessageLease.StopAsync(renewing, renewal);
+            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: the message becomes visible again when its lease runs out, as with the runtime.
+            await MessageLease.StopAsync(renewing, renewal);
         }
         catch (Exception exception)
         {
-            await FailAsync(queue, poison, message, exception);
+            await MessageLease.StopAsync(renewing, renewal);
+            await FailAsync(queue, poison, message, lease.PopReceipt, exception);
         }
     }
 
     private async Task InvokeAsync(QueueMessage message, CancellationToken stoppingToken)
     {
-        var payload = function.MessageType == typeof(string)
-            ? message.Body.ToString()
+        var payload = function.MessageType == typeof(string) ? message.Body.ToString()
+            : function.MessageType == typeof(QueueMessage) ? message
             : JsonSerializer.Deserialize(message.Body.ToString(), function.MessageType, MessageJson);
         await using var scope = scopes.CreateAsyncScope();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -118,7 +126,7 @@ public sealed partial class QueuePump(
             });
     }
 
-    private async Task FailAsync(QueueClient queue, QueueClient poison, QueueMessage message, Exception exception)
+    private async Task FailAsync(QueueClient queue, QueueClient poison, QueueMessage message, string popReceipt, Exception exception)
     {
         try
         {
@@ -126,12 +134,12 @@ public sealed partial class QueuePump(
             {
                 LogPoisoned(exception, function.Name, message.MessageId, message.DequeueCount);
                 await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
             }
             else
             {
                 LogFailed(exception, function.Name, message.MessageId, message.DequeueCount, options.MaxDequeueCount);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
         }
         catch (Azure.RequestFailedException storageFailure)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
+using RapidResponse.Operations;
 using RapidResponse.Organizers;
 using RapidResponse.Storage;
 
@@ -24,4 +25,6 @@ namespace RapidResponse.Http;
 [JsonSerializable(typeof(IReadOnlyList<ContactView>))]
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(IReadOnlyList<ParkedMessage>))]
+[JsonSerializable(typeof(ReplayReport))]
 public sealed partial class ApiJson : JsonSerializerContext;

@@ -8,7 +8,10 @@ public static class TableNames
     public const string Alerts = "Alerts";
     public const string Idempotency = "Idempotency";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency];
+    /// <summary>Messages parked off the poison queues until an operator replays them.</summary>
+    public const string PoisonMessages = "PoisonMessages";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
+using RapidResponse.Operations;
 using RapidResponse.Organizers;
 
 namespace RapidResponse.Storage;
@@ -19,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new OrganizerStore(Table(sp, TableNames.Organizers)));
         services.AddSingleton(sp => new AlertStore(Table(sp, TableNames.Alerts)));
         services.AddSingleton(sp => new IdempotencyStore(Table(sp, TableNames.Idempotency)));
+        services.AddSingleton(sp => new ParkedMessageStore(Table(sp, TableNames.PoisonMessages)));
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<DeliveryQueue>();
         services.AddHostedService<StorageInitializer>();

@@ -18,6 +18,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
     private LocalHostApp? host;
     private string? internationalNgo;
 
+    public const string OperatorPhone = "+77010000001";
+    public const string OperatorEmail = "operator@example.org";
+
     public LocalHostApp Host => host ?? throw new InvalidOperationException("The local host has not started.");
 
     public StandInRecorder StandIns => Host.StandIns;
@@ -31,7 +34,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
         var url = $"http://127.0.0.1:{FreePort()}";
         host = await LocalHostApp.StartAsync(
             [],
-            new Dictionary<string, string?> { ["urls"] = url },
+            new Dictionary<string, string?>
+            {
+                ["urls"] = url,
+                ["RapidResponse:OperatorPhone"] = OperatorPhone,
+                ["RapidResponse:OperatorEmail"] = OperatorEmail,
+            },
             logging => logging.AddProvider(Logs));
         Client = new HttpClient { BaseAddress = Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using RapidResponse.Channels;
+using RapidResponse.Channels.Email;
+using RapidResponse.Channels.Sms;
+using RapidResponse.Statements;
+
+namespace RapidResponse.Operations;
+
+/// <summary>Tells the operator (<c>RapidResponse__OperatorPhone</c> / <c>__OperatorEmail</c>) that something needs a person.</summary>
+public sealed class OperatorAlerts(ISmsSender sms, IEmailSender email, IOptions<RapidResponseOptions> options)
+{
+    public bool IsConfigured => options.Value.OperatorPhone is not null || options.Value.OperatorEmail is not null;
+
+    /// <summary>Sends to every configured operator channel; true when at least one provider took it.</summary>
+    public async Task<bool> NotifyAsync(string subject, string text, string reference, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var sent = false;
+        if (settings.OperatorPhone is { } phone)
+        {
+            sent |= await sms.SendAsync(new SmsMessage(phone, $"RapidResponse operator: {subject}. {text}", reference), cancellationToken) is SendOutcome.Accepted;
+        }
+
+        if (settings.OperatorEmail is { } address)
+        {
+            var content = new EmailText($"RapidResponse operator: {subject}", text, System.Net.WebUtility.HtmlEncode(text), []);
+            sent |= await email.SendAsync(new EmailMessage(address, "RapidResponse operator", content, reference), cancellationToken) is SendOutcome.Accepted;
+        }
+
+        return sent;
+    }
+}
