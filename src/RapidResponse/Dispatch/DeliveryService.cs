@@ -67,10 +67,17 @@ public sealed partial class DeliveryService(
         {
             outcome = await SendAsync(alert, claimed, cancellationToken);
         }
-        catch (ProviderUnavailableException exception) when (!exception.MayHaveReachedProvider)
+        catch (ProviderUnavailableException exception)
         {
-            // Certainly not sent: release the claim so the retry is not counted as an unknown outcome.
-            await alerts.TryUpdateDeliveryAsync(claimed with { State = DeliveryState.Pending, SendingSince = null, Error = exception.Message }, cancellationToken);
+            // Our call has ended, so no live send holds the claim: release it and let the queue retry. When the
+            // provider may have acted on the request, that retry may duplicate the message: preferred over a loss.
+            if (exception.MayHaveReachedProvider)
+            {
+                LogUnknownOutcome(claimed.AlertId, claimed.Id, claimed.Attempts);
+            }
+
+            await alerts.TryUpdateDeliveryAsync(
+                claimed.MoveTo(DeliveryState.Pending, time.GetUtcNow()) with { SendingSince = null, Error = exception.Message }, cancellationToken);
             throw;
         }
 

@@ -83,20 +83,36 @@ public sealed class DeliveryServiceTests
     }
 
     [Fact]
-    public async Task Deliver_UnknownOutcome_WaitsOutTheLease_ThenPrefersADuplicateOverALoss()
+    public async Task Deliver_UnknownOutcome_IsRetriedAtOnce_PreferringADuplicateOverALoss()
     {
         var (service, store, message) = await SetUpAsync();
         sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: true, "timed out after sending");
 
         await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
         sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        var delivery = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
+        Assert.Equal(DeliveryState.Sent, delivery.State);
+        Assert.Equal(2, sms.Calls);
+        Assert.Equal(2, delivery.Attempts);
+    }
+
+    [Fact]
+    public async Task Deliver_ClaimOfAWorkerThatDied_IsLeftAloneUntilItsLeaseEnds_ThenSent()
+    {
+        var (service, store, message) = await SetUpAsync();
+        var pending = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
+        var now = time.GetUtcNow();
+        await store.TryUpdateDeliveryAsync(pending.MoveTo(DeliveryState.Sending, now) with { SendingSince = now, Attempts = 1 }, CancellationToken.None);
+
         await Assert.ThrowsAsync<DeliveryBusyException>(() => service.DeliverAsync(message, CancellationToken.None));
         time.Advance(DeliveryService.SendingLease);
         await service.DeliverAsync(message, CancellationToken.None);
 
         var delivery = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
         Assert.Equal(DeliveryState.Sent, delivery.State);
-        Assert.Equal(2, sms.Calls);
+        Assert.Single(sms.Sent);
     }
 
     private async Task<(DeliveryService, AlertStore, DeliveryMessage)> SetUpAsync()

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using RapidResponse.Contacts;
+using RapidResponse.LocalHost;
+using RapidResponse.LocalHost.StandIns;
+using RapidResponse.LocalHost.Storage;
+using RapidResponse.Organizers;
+using RapidResponse.Tests.Support;
+
+namespace RapidResponse.Tests.Faults;
+
+/// <summary>
+/// A local host of its own over an Azurite of its own, so a test can break the providers, stop the host mid-work
+/// and start another one on the same storage. What the stand-ins received is kept across restarts.
+/// </summary>
+internal sealed class FaultWorld : IAsyncDisposable
+{
+    private readonly Azurite azurite;
+    private readonly List<StandInRecorder> retiredStandIns = [];
+
+    private FaultWorld(Azurite azurite, LocalHostApp host, string adminKey)
+    {
+        this.azurite = azurite;
+        Host = host;
+        AdminKey = adminKey;
+    }
+
+    public LocalHostApp Host { get; private set; }
+
+    public string AdminKey { get; }
+
+    public string Region { get; } = "KZ-F" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+
+    public List<string> Lawyers { get; } = [];
+
+    public string OrganizerToken { get; private set; } = "";
+
+    /// <summary>Every SMS any host of this world sent, to a stand-in of any generation.</summary>
+    public IEnumerable<RecordedSms> AllSms => retiredStandIns.SelectMany(s => s.Sms).Concat(Host.StandIns.Sms);
+
+    public static async Task<FaultWorld> StartAsync(int lawyers)
+    {
+        var azurite = await Azurite.StartAsync();
+        var adminKey = "fault-world-admin-key-" + Guid.NewGuid().ToString("N");
+        var world = new FaultWorld(azurite, await StartHostAsync(azurite, adminKey), adminKey);
+        await world.SeedAsync(lawyers);
+        return world;
+    }
+
+    /// <summary>Stops the host (its in-flight work is cut off) and starts a new one on the same storage.</summary>
+    public async Task RestartHostAsync()
+    {
+        retiredStandIns.Add(Host.StandIns);
+        await Host.DisposeAsync();
+        Host = await StartHostAsync(azurite, AdminKey);
+    }
+
+    public async Task<string> PressAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Host.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/panic") { Content = JsonContent.Create(new { incident = "detention", region = Region }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OrganizerToken);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["alertId"]!.GetValue<string>();
+    }
+
+    public int SmsTo(string phone) => AllSms.Count(s => s.To == phone);
+
+    public async Task WaitUntilEveryLawyerHasAnSmsAsync(TimeSpan timeout)
+    {
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        while (!Lawyers.All(p => SmsTo(p) > 0))
+        {
+            Assert.True(elapsed.Elapsed < timeout, $"Only {Lawyers.Count(p => SmsTo(p) > 0)} of {Lawyers.Count} lawyers alerted after {timeout}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>How many messages sit on the poison queues, parked or not.</summary>
+    public async Task<int> PoisonedAsync()
+    {
+        var queues = Host.Services.GetRequiredService<QueueServiceClient>();
+        var count = 0;
+        foreach (var queue in new[] { "alerts-poison", "deliveries-poison" })
+        {
+            count += (await queues.GetQueueClient(queue).PeekMessagesAsync(32)).Value.Length;
+        }
+
+        using var client = new HttpClient { BaseAddress = Host.BaseUrl };
+        foreach (var queue in new[] { "alerts", "deliveries" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/admin/poison/{queue}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+            using var response = await client.SendAsync(request);
+            count += (await response.Content.ReadFromJsonAsync<JsonArray>())!.Count;
+        }
+
+        return count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await azurite.DisposeAsync();
+    }
+
+    private static async Task<LocalHostApp> StartHostAsync(Azurite azurite, string adminKey)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return await LocalHostApp.StartAsync([], new Dictionary<string, string?>
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["RapidResponse:AdminKey"] = adminKey,
+        });
+    }
+
+    private async Task SeedAsync(int lawyers)
+    {
+        for (var i = 0; i < lawyers; i++)
+        {
+            Lawyers.Add(TestData.Phone());
+        }
+
+        var contacts = Lawyers.Select((phone, i) => new Contact($"lawyer{i}", Region, $"Lawyer{i} Test", ContactRole.Lawyer, 1, phone, null, "en", true));
+        await Host.Services.GetRequiredService<ContactStore>().PutManyAsync(contacts.ToList(), CancellationToken.None);
+        var created = await Host.Services.GetRequiredService<OrganizerAdmin>().CreateAsync(
+            new NewOrganizerRequest("Fault organizer", [Region], null, null), CancellationToken.None);
+        OrganizerToken = created.Value!.Token;
+    }
+}
