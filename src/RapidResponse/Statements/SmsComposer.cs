@@ -59,7 +59,7 @@ public static class SmsComposer
             text.Append(phrases.Brand);
         }
 
-        text.Append(phrases.Incident(alert.Incident)).Append(": ").Append(Who(people, alert, phrases, shape)).Append(". ");
+        text.Append(phrases.Incident(alert.Incident)).Append(": ").Append(Sentences.End(Who(people, alert, phrases, shape))).Append(' ');
         var place = Truncate(alert.Location?.Text, shape.Place);
         var link = AlertFactsText.MapLink(alert);
         if (place.Length > 0 || link is not null)

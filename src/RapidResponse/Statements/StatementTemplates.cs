@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Fluid;
+using Fluid.Values;
 
 namespace RapidResponse.Statements;
 
@@ -29,6 +30,9 @@ public sealed partial class StatementTemplates
         }
 
         options = new TemplateOptions { FileProvider = new InMemoryTemplateFiles(sources) };
+
+        // `{{ who | end_sentence }}`: "Zhanar S." closes a sentence without a second full stop.
+        options.Filters.AddFilter("end_sentence", (input, _, _) => new ValueTask<FluidValue>(new StringValue(Sentences.End(input.ToStringValue()))));
     }
 
     public IReadOnlyCollection<string> Names => parsed.Keys;
