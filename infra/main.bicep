@@ -56,6 +56,11 @@ param alwaysReadyQueueFunctions string[] = [
 @description('Base URL used in status links and provider callbacks (RapidResponse__PublicBaseUrl), without a trailing slash. Empty means https://<the function app default host name>.')
 param publicBaseUrl string = ''
 
+@description('Days after which alerts, their deliveries and idempotency records are purged (RapidResponse__RetentionDays), so the service keeps no growing record of who was in danger where.')
+@minValue(1)
+@maxValue(3650)
+param retentionDays int = 90
+
 @description('Twilio Account SID (AC followed by 32 hex digits).')
 @minLength(34)
 @maxLength(34)
@@ -491,6 +496,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
       RapidResponse__PublicBaseUrl: effectivePublicBaseUrl
       RapidResponse__AdminKey: keyVaultReference(adminKeySecret.properties.secretUri)
+      RapidResponse__RetentionDays: string(retentionDays)
       Twilio__AccountSid: twilioAccountSid
       Twilio__AuthToken: keyVaultReference(twilioAuthTokenSecret.properties.secretUri)
       Twilio__MessagesPerSecond: string(twilioMessagesPerSecond)

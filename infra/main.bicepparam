@@ -24,6 +24,9 @@ param alwaysReadyQueueFunctions = [
 // Empty: status links and callbacks use https://<function app default host name>.
 param publicBaseUrl = ''
 
+// Alerts, deliveries and idempotency records older than this are purged daily.
+param retentionDays = 90
+
 param twilioAccountSid = 'AC00000000000000000000000000000000'
 param twilioAuthToken = readEnvironmentVariable('TWILIO_AUTH_TOKEN')
 param twilioFromNumber = ''

@@ -9,6 +9,9 @@ public sealed record HttpFunction(string Name, MethodInfo Method, IReadOnlyList<
 /// <summary>A queue-triggered function: the queue it reads and, if any, the queue its return value goes to.</summary>
 public sealed record QueueFunction(string Name, MethodInfo Method, string Queue, Type MessageType, string? OutputQueue);
 
+/// <summary>A timer-triggered function and its schedule (NCRONTAB with seconds, or an interval).</summary>
+public sealed record TimerFunction(string Name, MethodInfo Method, string Schedule);
+
 /// <summary>Finds the function classes of an assembly by their attributes, as the Functions runtime does.</summary>
 public static class FunctionCatalog
 {
@@ -33,6 +36,13 @@ public static class FunctionCatalog
                 f.Parameter!.GetCustomAttribute<QueueTriggerAttribute>()!.QueueName,
                 f.Parameter!.ParameterType,
                 f.Method.GetCustomAttribute<QueueOutputAttribute>()?.QueueName))
+            .ToList();
+
+    public static IReadOnlyList<TimerFunction> TimerFunctions(Assembly assembly) =>
+        Functions(assembly)
+            .Select(f => (f.Name, f.Method, Trigger: f.Method.GetParameters().Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).FirstOrDefault(a => a is not null)))
+            .Where(f => f.Trigger is not null)
+            .Select(f => new TimerFunction(f.Name, f.Method, f.Trigger!.Schedule))
             .ToList();
 
     private static IEnumerable<(string Name, MethodInfo Method)> Functions(Assembly assembly) =>

@@ -1,7 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace RapidResponse.Dispatch;
 
+// TraceParent (optional, W3C): links the steps of one alert into one trace. Older messages without it still read.
+
 /// <summary>On the <c>alerts</c> queue: an accepted alert to fan out.</summary>
-public sealed record AlertMessage(string AlertId);
+public sealed record AlertMessage(
+    string AlertId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null);
 
 /// <summary>On the <c>deliveries</c> queue: one send to make.</summary>
-public sealed record DeliveryMessage(string AlertId, string DeliveryId);
+public sealed record DeliveryMessage(
+    string AlertId,
+    string DeliveryId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null);

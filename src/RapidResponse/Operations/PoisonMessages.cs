@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Channels;
 using RapidResponse.Storage;
+using RapidResponse.Telemetry;
 
 namespace RapidResponse.Operations;
 
@@ -25,6 +26,7 @@ public sealed partial class PoisonMessages(
     {
         var parked = new ParkedMessage(queue, messageId, body, time.GetUtcNow(), OperatorAlerted: false);
         await store.PutAsync(parked, cancellationToken);
+        RapidResponseTelemetry.MessagePoisoned(queue);
         LogParked(queue, messageId);
 
         var replay = options.Value.Link($"api/admin/poison/{queue}/replay");

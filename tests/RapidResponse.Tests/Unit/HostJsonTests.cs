@@ -1,3 +1,5 @@
+using System.Text.Json;
+using RapidResponse.Channels;
 using RapidResponse.LocalHost.Hosting;
 
 namespace RapidResponse.Tests.Unit;
@@ -26,5 +28,19 @@ public sealed class HostJsonTests
         Assert.InRange(Settings.BatchSize, 1, 32);
         Assert.InRange(Settings.NewBatchThreshold, 0, Settings.BatchSize);
         Assert.InRange(Settings.FunctionTimeout, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
+    }
+
+    [Fact]
+    public void FunctionTimeout_OutlastsASend() =>
+        Assert.True(Settings.FunctionTimeout > SendResilience.TotalTimeout, "A send could be cut off by the function timeout.");
+
+    [Theory]
+    [InlineData("Azure.Core")]
+    [InlineData("System.Net.Http.HttpClient")]
+    public void SdkRequestLogs_StayAtWarningOrAbove(string category)
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        var level = hostJson.RootElement.GetProperty("logging").GetProperty("logLevel").GetProperty(category).GetString();
+        Assert.Contains(level, new[] { "Warning", "Error", "Critical", "None" });
     }
 }

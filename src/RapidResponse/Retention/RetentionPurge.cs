@@ -1,0 +1,101 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RapidResponse.Alerts;
+using RapidResponse.Telemetry;
+
+namespace RapidResponse.Retention;
+
+/// <summary>What one purge removed.</summary>
+public sealed record PurgeResult(DateTimeOffset Cutoff, int Alerts, long AlertRows, long IdempotencyRows);
+
+/// <summary>
+/// Deletes alerts (their whole partition: the alert, its deliveries, its timeline) and idempotency records older than
+/// <see cref="RetentionOptions.RetentionDays"/>, so the service keeps no growing record of who was in danger where.
+/// Alert ids are UUID v7, whose first 12 hex digits are the creation time in milliseconds: partitions older than the
+/// cutoff sort before the cutoff's own id prefix, so old alerts are found by a key-range query over alert rows only.
+/// </summary>
+public sealed partial class RetentionPurge(
+    TableClient alerts,
+    TableClient idempotency,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<RetentionPurge> logger)
+{
+    private const int Parallelism = 4;
+    private const string AlertRow = AlertEntity.Row;
+    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
+
+    public async Task<PurgeResult> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
+        var (alertCount, alertRows) = await PurgeAlertsAsync(cutoff, cancellationToken);
+        var idempotencyRows = await PurgeIdempotencyAsync(cutoff, cancellationToken);
+
+        RapidResponseTelemetry.Purged(alerts.Name, alertRows);
+        RapidResponseTelemetry.Purged(idempotency.Name, idempotencyRows);
+        LogPurged(cutoff, alertCount, alertRows, idempotencyRows);
+        return new PurgeResult(cutoff, alertCount, alertRows, idempotencyRows);
+    }
+
+    /// <summary>The id prefix of the cutoff's millisecond: every older UUID v7 id sorts before it.</summary>
+    public static string IdPrefix(DateTimeOffset cutoff) => Guid.CreateVersion7(cutoff).ToString("N")[..12];
+
+    private async Task<(int Alerts, long Rows)> PurgeAlertsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // CreatedAt guards against an id that is not a UUID v7 but happens to sort low.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {IdPrefix(cutoff)} and RowKey eq {AlertRow} and CreatedAt lt {cutoff}");
+        var old = alerts.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken);
+        var count = 0;
+        long rows = 0;
+        await Parallel.ForEachAsync(old, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (alert, ct) =>
+            {
+                var deleted = await PurgeAlertPartitionAsync(alert.PartitionKey, ct);
+                Interlocked.Increment(ref count);
+                Interlocked.Add(ref rows, deleted);
+            });
+        return (count, rows);
+    }
+
+    private async Task<int> PurgeAlertPartitionAsync(string alertId, CancellationToken cancellationToken)
+    {
+        var rowKeys = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {alertId}");
+        await foreach (var row in alerts.QueryAsync<TableEntity>(filter, select: KeysOnly, cancellationToken: cancellationToken))
+        {
+            rowKeys.Add(row.RowKey);
+        }
+
+        // The alert row goes last: while it exists, an interrupted purge finds the partition again next time.
+        rowKeys.Sort((a, b) => (a == AlertRow).CompareTo(b == AlertRow));
+        return await PartitionDeleter.DeleteAsync(alerts, alertId, rowKeys, cancellationToken);
+    }
+
+    private async Task<long> PurgeIdempotencyAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // Keys are per organizer, so this is a table scan; the table holds a row per keyed press and stays small.
+        var filter = TableClient.CreateQueryFilter($"CreatedAt lt {cutoff}");
+        var byOrganizer = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var row in idempotency.QueryAsync<TableEntity>(filter, select: KeysOnly, cancellationToken: cancellationToken))
+        {
+            if (!byOrganizer.TryGetValue(row.PartitionKey, out var keys))
+            {
+                byOrganizer[row.PartitionKey] = keys = [];
+            }
+
+            keys.Add(row.RowKey);
+        }
+
+        long rows = 0;
+        foreach (var (organizerId, keys) in byOrganizer)
+        {
+            rows += await PartitionDeleter.DeleteAsync(idempotency, organizerId, keys, cancellationToken);
+        }
+
+        return rows;
+    }
+
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Retention purge before {Cutoff:o}: {Alerts} alerts ({AlertRows} rows) and {IdempotencyRows} idempotency rows deleted")]
+    private partial void LogPurged(DateTimeOffset cutoff, int alerts, long alertRows, long idempotencyRows);
+}
