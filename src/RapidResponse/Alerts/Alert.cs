@@ -29,4 +29,6 @@ public sealed record Alert(
     DateTimeOffset OccurredAt,
     DateTimeOffset CreatedAt,
     bool Silent,
-    AlertStatus Status = AlertStatus.Open);
+    AlertStatus Status = AlertStatus.Open,
+    DateTimeOffset? ResolvedAt = null,
+    DateTimeOffset? DuressAt = null);

@@ -31,6 +31,8 @@ internal sealed class AlertEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public bool Silent { get; set; }
     public string Status { get; set; } = "";
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? DuressAt { get; set; }
 
     public static AlertEntity From(Alert alert) => new()
     {
@@ -49,6 +51,8 @@ internal sealed class AlertEntity : ITableEntity
         CreatedAt = alert.CreatedAt,
         Silent = alert.Silent,
         Status = alert.Status.ToString(),
+        ResolvedAt = alert.ResolvedAt,
+        DuressAt = alert.DuressAt,
     };
 
     public Alert ToAlert() => new(
@@ -63,7 +67,9 @@ internal sealed class AlertEntity : ITableEntity
         OccurredAt,
         CreatedAt,
         Silent,
-        Enum.Parse<AlertStatus>(Status));
+        Enum.Parse<AlertStatus>(Status),
+        ResolvedAt,
+        DuressAt);
 }
 
 /// <summary>One recipient × channel of an alert, in the alert's partition (row key <c>d|…</c>).</summary>
@@ -90,6 +96,8 @@ internal sealed class DeliveryEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SendingSince { get; set; }
     public string History { get; set; } = "[]";
+    public string? Kind { get; set; }
+    public string? About { get; set; }
 
     public static DeliveryEntity From(Delivery delivery) => new()
     {
@@ -110,6 +118,8 @@ internal sealed class DeliveryEntity : ITableEntity
         CreatedAt = delivery.CreatedAt,
         SendingSince = delivery.SendingSince,
         History = JsonSerializer.Serialize(delivery.History, StorageJson.Default.IReadOnlyListDeliveryStep),
+        Kind = delivery.Kind == DeliveryKind.Alert ? null : delivery.Kind.ToString(),
+        About = delivery.About,
     };
 
     public Delivery ToDelivery() => new(
@@ -131,6 +141,8 @@ internal sealed class DeliveryEntity : ITableEntity
         JsonSerializer.Deserialize(History, StorageJson.Default.IReadOnlyListDeliveryStep) ?? [])
     {
         Version = ETag.ToString(),
+        Kind = Kind is null ? DeliveryKind.Alert : Enum.Parse<DeliveryKind>(Kind),
+        About = About,
     };
 }
 

@@ -1,10 +1,11 @@
 using RapidResponse.Http;
+using RapidResponse.Responses;
 using RapidResponse.Security;
 
 namespace RapidResponse.Alerts;
 
 /// <summary>Shows an alert to the organizer who raised it, or to the admin.</summary>
-public sealed class AlertReader(AlertStore alerts)
+public sealed class AlertReader(AlertStore alerts, ResponseStore responses)
 {
     public async Task<Result<AlertView>> ReadAsync(Caller caller, string alertId, CancellationToken cancellationToken)
     {
@@ -16,6 +17,23 @@ public sealed class AlertReader(AlertStore alerts)
             return Problem.NotFound($"No alert '{alertId}' for this caller.");
         }
 
-        return AlertView.From(record);
+        var acknowledgements = await responses.ListAcknowledgementsAsync(alertId, cancellationToken);
+        if (record.Alert.DuressAt is { } duressAt && !caller.IsAdmin)
+        {
+            // Whoever made the organizer call it off may be reading this screen: it shows what a good resolve shows.
+            record = record with
+            {
+                Alert = record.Alert with { Status = AlertStatus.Resolved },
+                Deliveries = record.Deliveries.Where(d => d.CreatedAt < duressAt).ToList(),
+                Timeline = record.Timeline.Where(t => t.At < duressAt || (t.At == duressAt && t.Kind == "resolved")).ToList(),
+            };
+            acknowledgements = acknowledgements.Where(a => a.At < duressAt).ToList();
+        }
+
+        return AlertView.From(record) with
+        {
+            Acknowledgements = acknowledgements.OrderBy(a => a.At).Select(a => new ResponderView(a.FirstName, Contacts.ContactRoles.ToWire(a.Role), a.At)).ToList(),
+            Duress = caller.IsAdmin && record.Alert.DuressAt is not null ? true : null,
+        };
     }
 }

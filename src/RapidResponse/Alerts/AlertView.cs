@@ -3,7 +3,7 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Alerts;
 
-/// <summary>One delivery as its organizer sees it: who (first name and role), how, and where it stands; the address masked.</summary>
+/// <summary>One alert delivery (later messages are on the timeline) as its organizer sees it: who (first name and role), how, and where it stands; the address masked.</summary>
 public sealed record DeliveryView(
     string Recipient,
     string Role,
@@ -14,6 +14,9 @@ public sealed record DeliveryView(
     IReadOnlyList<StepView> History);
 
 public sealed record StepView(string State, DateTimeOffset At);
+
+/// <summary>A responder as the organizer sees them.</summary>
+public sealed record ResponderView(string Name, string Role, DateTimeOffset At);
 
 /// <summary>The body of <c>GET /api/alerts/{alertId}</c>.</summary>
 public sealed record AlertView(
@@ -27,6 +30,12 @@ public sealed record AlertView(
     IReadOnlyList<DeliveryView> Deliveries,
     IReadOnlyList<TimelineEntry> Timeline)
 {
+    /// <summary>Who is responding: first name and role, never a number or an address.</summary>
+    public IReadOnlyList<ResponderView> Acknowledgements { get; init; } = [];
+
+    /// <summary>Shown to the admin only: the alert was called off with the duress code.</summary>
+    public bool? Duress { get; init; }
+
     public static AlertView From(AlertRecord record) => new(
         record.Alert.Id,
         record.Alert.Status.ToString().ToLowerInvariant(),
@@ -36,6 +45,7 @@ public sealed record AlertView(
         record.Alert.CreatedAt,
         record.Alert.Silent,
         record.Deliveries
+            .Where(d => d.Kind == DeliveryKind.Alert)
             .OrderBy(d => d.Channel).ThenBy(d => d.CreatedAt)
             .Select(d => new DeliveryView(
                 FirstName(d.RecipientName),

@@ -30,6 +30,12 @@ public sealed record Delivery(
     /// <summary>The row's ETag: updates succeed only over the version that was read.</summary>
     public string? Version { get; init; }
 
+    /// <summary>What the send carries: the alert itself, or a later message about it (<see cref="DeliveryKind"/>).</summary>
+    public DeliveryKind Kind { get; init; } = DeliveryKind.Alert;
+
+    /// <summary>What a later message is about: the follow-up number, the escalation step, or the acknowledging delivery.</summary>
+    public string? About { get; init; }
+
     public static string IdFor(string region, string contactId, Channel channel) =>
         $"{region}|{contactId}|{channel.ToString().ToLowerInvariant()}";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
 using RapidResponse.Storage;
+using RapidResponse.Telemetry;
 
 namespace RapidResponse.Dispatch;
 
@@ -43,7 +44,7 @@ public sealed partial class DeliveryFallback(
         }
 
         // Queued even when the row existed: a crash between adding and queueing must not strand it.
-        await queue.EnqueueAsync(new DeliveryMessage(fallback.AlertId, fallback.Id), cancellationToken);
+        await queue.EnqueueAsync(new DeliveryMessage(fallback.AlertId, fallback.Id, RapidResponseTelemetry.CurrentTraceParent()), cancellationToken);
         LogFellBack(failed.AlertId, failed.Channel, other);
         return true;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
 using RapidResponse.Security;
+using RapidResponse.Telemetry;
 
 namespace RapidResponse.Dispatch;
 
@@ -34,6 +35,7 @@ public sealed partial class DeliveryFeedback(AlertStore alerts, DeliveryFallback
 
     public async Task<FeedbackOutcome> ApplyAsync(ProviderReport report, CancellationToken cancellationToken)
     {
+        using var trace = RapidResponseTelemetry.Trace(logger, "delivery.feedback", report.AlertId);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var current = await alerts.GetDeliveryAsync(report.AlertId, report.DeliveryId, cancellationToken);
@@ -61,6 +63,7 @@ public sealed partial class DeliveryFeedback(AlertStore alerts, DeliveryFallback
             }
 
             LogMoved(next.AlertId, next.Channel, Pii.MaskAddress(next.Address), current.State, next.State);
+            RapidResponseTelemetry.DeliveryReported(next.Channel, next.State);
             if (next.State is DeliveryState.Failed or DeliveryState.Undeliverable)
             {
                 // Only the writer that made the move gets here, so a repeated callback adds no second entry.

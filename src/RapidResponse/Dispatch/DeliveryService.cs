@@ -4,7 +4,7 @@ using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Security;
-using RapidResponse.Statements;
+using RapidResponse.Telemetry;
 
 namespace RapidResponse.Dispatch;
 
@@ -20,7 +20,7 @@ namespace RapidResponse.Dispatch;
 /// </remarks>
 public sealed partial class DeliveryService(
     AlertStore alerts,
-    IAlertComposer composer,
+    IDeliveryContent content,
     ISmsSender sms,
     IEmailSender email,
     DeliveryFallback fallback,
@@ -32,6 +32,7 @@ public sealed partial class DeliveryService(
 
     public async Task DeliverAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
+        using var trace = RapidResponseTelemetry.Trace(logger, "delivery.send", message.AlertId, message.TraceParent);
         var delivery = await alerts.GetDeliveryAsync(message.AlertId, message.DeliveryId, cancellationToken);
         if (delivery is null)
         {
@@ -65,7 +66,7 @@ public sealed partial class DeliveryService(
         SendOutcome outcome;
         try
         {
-            outcome = await SendAsync(alert, claimed, cancellationToken);
+            outcome = await RapidResponseTelemetry.MeasureSendAsync(claimed.Channel, time, () => SendAsync(alert, claimed, cancellationToken));
         }
         catch (ProviderUnavailableException exception)
         {
@@ -104,15 +105,16 @@ public sealed partial class DeliveryService(
         LogSent(delivery.AlertId, delivery.Channel, Pii.MaskAddress(delivery.Address), recorded.State);
     }
 
-    private Task<SendOutcome> SendAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
+    /// <summary>The text comes from the row's kind (<see cref="DeliveryContent"/>): the alert, a reminder, a confirmation, a follow-up or a notice.</summary>
+    private async Task<SendOutcome> SendAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
     {
-        var recipient = new Recipient(delivery.RecipientName, delivery.Role, delivery.Language);
         var reference = $"{delivery.AlertId}/{delivery.Id}";
         return delivery.Channel switch
         {
-            Channel.Sms => sms.SendAsync(new SmsMessage(delivery.Address, composer.ComposeSms(alert, recipient).Body, reference), cancellationToken),
-            Channel.Email => email.SendAsync(
-                new EmailMessage(delivery.Address, delivery.RecipientName, composer.ComposeEmail(alert, recipient), reference), cancellationToken),
+            Channel.Sms => await sms.SendAsync(
+                new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), cancellationToken),
+            Channel.Email => await email.SendAsync(
+                new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
+using RapidResponse.Escalation;
 using RapidResponse.Storage;
+using RapidResponse.Telemetry;
 
 namespace RapidResponse.Dispatch;
 
@@ -14,6 +16,8 @@ namespace RapidResponse.Dispatch;
 public sealed partial class FanOutService(
     AlertStore alerts,
     ContactStore contacts,
+    DeliveryPlanner planner,
+    EscalationScheduler escalations,
     TimeProvider time,
     ILogger<FanOutService> logger)
 {
@@ -22,12 +26,13 @@ public sealed partial class FanOutService(
     /// <summary>The <c>deliveries</c> messages to enqueue, lawyers' SMS first.</summary>
     public async Task<string[]> FanOutAsync(AlertMessage message, CancellationToken cancellationToken)
     {
+        using var trace = RapidResponseTelemetry.Trace(logger, "alert.fan-out", message.AlertId, message.TraceParent);
         var alert = await alerts.GetAsync(message.AlertId, cancellationToken)
             ?? throw new InvalidOperationException($"Alert {message.AlertId} is on the queue but not in the table.");
 
         var chain = RegionCode.Chain(alert.Region);
         var lists = await Task.WhenAll(chain.Select(region => contacts.ListActiveAsync(region, FirstTier, cancellationToken)));
-        var recipients = RecipientSelector.Select(lists.SelectMany(list => list));
+        var recipients = await planner.WithoutOptedOutAsync(RecipientSelector.Select(lists.SelectMany(list => list)), cancellationToken);
 
         var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var now = time.GetUtcNow();
@@ -37,6 +42,7 @@ public sealed partial class FanOutService(
         if (added.Count > 0)
         {
             await alerts.AddDeliveriesAsync(added, cancellationToken);
+            await planner.IndexAsync(added, cancellationToken);
             await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "fan-out", Describe(added)), cancellationToken);
         }
 
@@ -47,10 +53,18 @@ public sealed partial class FanOutService(
             LogNoRecipients(alert.Id, alert.Region);
         }
 
+        // Every time, even on a retried fan-out: a repeated step is ignored, a missing one would never escalate.
+        await escalations.ScheduleFirstAsync(alert, cancellationToken);
         LogFannedOut(alert.Id, string.Join(" → ", chain), planned.Count, added.Count);
+        if (added.Count > 0 || planned.Count == 0)
+        {
+            RapidResponseTelemetry.FannedOut(planned.Count);
+        }
+
+        var traceParent = RapidResponseTelemetry.CurrentTraceParent();
         return planned
             .Where(d => !d.State.IsHandedOver())
-            .Select(d => JsonSerializer.Serialize(new DeliveryMessage(alert.Id, d.Id), QueueJson.Default.DeliveryMessage))
+            .Select(d => JsonSerializer.Serialize(new DeliveryMessage(alert.Id, d.Id, traceParent), QueueJson.Default.DeliveryMessage))
             .ToArray();
     }
 

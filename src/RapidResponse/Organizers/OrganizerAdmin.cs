@@ -1,5 +1,6 @@
 using RapidResponse.Contacts;
 using RapidResponse.Http;
+using RapidResponse.Responses;
 using RapidResponse.Security;
 using RapidResponse.Storage;
 
@@ -12,7 +13,7 @@ public sealed record NewOrganizerRequest(string? Name, IReadOnlyList<string>? Re
 public sealed record NewOrganizerResponse(string OrganizerId, string Token);
 
 /// <summary>Enrols organizers: validates, issues a token and stores only its hash.</summary>
-public sealed class OrganizerAdmin(OrganizerStore store, TimeProvider time)
+public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, TimeProvider time)
 {
     public async Task<Result<NewOrganizerResponse>> CreateAsync(NewOrganizerRequest request, CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ public sealed class OrganizerAdmin(OrganizerStore store, TimeProvider time)
             id, name!, regions.Select(RegionCode.Normalize).Distinct(StringComparer.Ordinal).ToArray(),
             phone, language, SecretHasher.Hash(token.Secret), time.GetUtcNow());
         await store.AddAsync(organizer, cancellationToken);
+        await phones.SetOrganizerAsync(id, null, organizer.Phone, cancellationToken);
         return new NewOrganizerResponse(id, token.ToString());
     }
 }

@@ -20,6 +20,11 @@ internal sealed class OrganizerEntity : ITableEntity
     public string TokenHash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public bool Revoked { get; set; }
+    public bool SharePhone { get; set; }
+    public string? CodeSalt { get; set; }
+    public string? SafeCodeHash { get; set; }
+    public string? DuressCodeHash { get; set; }
+    public string? SmsCodewordHash { get; set; }
 
     public static OrganizerEntity From(Organizer organizer) => new()
     {
@@ -31,6 +36,11 @@ internal sealed class OrganizerEntity : ITableEntity
         TokenHash = organizer.TokenHash,
         CreatedAt = organizer.CreatedAt,
         Revoked = organizer.Revoked,
+        SharePhone = organizer.SharePhone,
+        CodeSalt = organizer.Codes.Salt,
+        SafeCodeHash = organizer.Codes.SafeCode,
+        DuressCodeHash = organizer.Codes.DuressCode,
+        SmsCodewordHash = organizer.Codes.SmsCodeword,
     };
 
     public Organizer ToOrganizer() => new(
@@ -41,5 +51,9 @@ internal sealed class OrganizerEntity : ITableEntity
         Language,
         TokenHash,
         CreatedAt,
-        Revoked);
+        Revoked)
+    {
+        SharePhone = SharePhone,
+        Codes = new OrganizerCodes(CodeSalt, SafeCodeHash, DuressCodeHash, SmsCodewordHash),
+    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RapidResponse.Dispatch;
+using RapidResponse.Escalation;
 
 namespace RapidResponse.Storage;
 
@@ -8,4 +9,5 @@ namespace RapidResponse.Storage;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(AlertMessage))]
 [JsonSerializable(typeof(DeliveryMessage))]
+[JsonSerializable(typeof(EscalationMessage))]
 public sealed partial class QueueJson : JsonSerializerContext;

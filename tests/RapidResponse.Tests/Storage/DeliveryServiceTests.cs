@@ -123,7 +123,7 @@ public sealed class DeliveryServiceTests
         var delivery = AlertStoreTests.Delivery("a1", "KZ|c1|sms");
         await store.AddDeliveriesAsync([delivery], CancellationToken.None);
         fallback = await TestFallback.CreateAsync(store, time);
-        var service = new DeliveryService(store, new FixedComposer(), sms, new UnusedEmail(), fallback.Fallback, time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, new ComposerContent(new FixedComposer()), sms, new UnusedEmail(), fallback.Fallback, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 

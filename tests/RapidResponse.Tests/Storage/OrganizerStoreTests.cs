@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RapidResponse.Organizers;
+using RapidResponse.Responses;
 using RapidResponse.Security;
 using RapidResponse.Tests.Support;
 
@@ -53,7 +54,7 @@ public sealed class OrganizerStoreTests
         var table = await SharedAzurite.NewTableAsync("organizers");
         var store = new OrganizerStore(table);
         var options = Options.Create(new RapidResponseOptions { AdminKey = "admin-key-of-at-least-24-chars", PublicBaseUrl = new Uri("http://localhost") });
-        return (new OrganizerAdmin(store, new FakeTimeProvider()), new Authenticator(store, options), table);
+        return (new OrganizerAdmin(store, new PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new PhoneHasher(options)), new FakeTimeProvider()), new Authenticator(store, options), table);
     }
 
     private static HttpRequest Request(string token)

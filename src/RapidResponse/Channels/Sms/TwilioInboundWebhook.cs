@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RapidResponse.Http;
+using RapidResponse.Responses;
+
+namespace RapidResponse.Channels.Sms;
+
+/// <summary>
+/// Twilio's inbound-SMS webhook (<c>POST /api/webhooks/twilio/inbound</c>): verifies the signature, then lets
+/// <see cref="InboundSmsService"/> act on the message. Answers TwiML: a reply, or an empty <c>&lt;Response/&gt;</c>
+/// (the same for an unknown number as for a known one that needs no reply).
+/// </summary>
+public sealed partial class TwilioInboundWebhook(
+    IOptions<TwilioOptions> twilio,
+    IOptions<RapidResponseOptions> service,
+    InboundSmsService inbound,
+    ILogger<TwilioInboundWebhook> logger)
+{
+    public const string ContentType = "application/xml";
+
+    /// <summary>The TwiML to answer with, or the problem when the request is not Twilio's.</summary>
+    public async Task<Result<string>> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = await TwilioSignedForm.ReadAsync(request, twilio.Value.AuthToken, service.Value.PublicBaseUrl, cancellationToken);
+        if (form.Problem is { } problem)
+        {
+            LogRejected(problem.Status);
+            return problem;
+        }
+
+        var fields = form.Value!;
+        var reply = await inbound.HandleAsync(fields["From"].ToString(), fields["Body"].ToString(), fields["MessageSid"].ToString(), cancellationToken);
+        return TwiML(reply);
+    }
+
+    public static string TwiML(string? reply) =>
+        reply is null
+            ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
+            : $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{WebUtility.HtmlEncode(reply)}</Message></Response>";
+
+    [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "Rejected an inbound Twilio webhook ({Status})")]
+    private partial void LogRejected(int status);
+}

@@ -1,0 +1,99 @@
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Organizers;
+using RapidResponse.Responses;
+using RapidResponse.Security;
+using RapidResponse.Statements;
+
+namespace RapidResponse.Dispatch;
+
+/// <summary>What a Delivery row says when sent; <see cref="DeliveryService"/> asks it by channel.</summary>
+public interface IDeliveryContent
+{
+    Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken);
+
+    Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What a Delivery row says, by its <see cref="DeliveryKind"/>: the alert (through <see cref="IAlertComposer"/>),
+/// a reminder, the responder's confirmation, a follow-up, or the organizer's notice. Written at send time from the
+/// alert's rows, so a retried send says the same and no message text is stored twice.
+/// </summary>
+public sealed class DeliveryContent(
+    IAlertComposer composer,
+    StatementService statements,
+    AlertStore alerts,
+    ResponseStore responses,
+    OrganizerStore organizers,
+    AckLinks ackLinks) : IDeliveryContent
+{
+    public async Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
+    {
+        var recipient = RecipientOf(delivery);
+        return delivery.Kind switch
+        {
+            DeliveryKind.Alert => Duress(alert) + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Reminder => FollowUpTexts.ReminderPrefix + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Confirmation => FollowUpTexts.Confirmation(alert, FirstName(delivery.RecipientName), await OrganizerAsync(alert, cancellationToken)),
+            DeliveryKind.Notice => await NoticeAsync(alert, delivery, cancellationToken),
+            DeliveryKind.FollowUp => await FollowUpAsync(alert, delivery, cancellationToken) switch
+            {
+                { Kind: FollowUpKind.Duress } => FollowUpTexts.DuressSms(alert),
+                { Kind: FollowUpKind.Resolution } f => FollowUpTexts.ResolutionSms(alert, f.Status, f.Message),
+                var f => FollowUpTexts.UpdateSms(alert, f.Status, f.Message),
+            },
+            _ => throw new InvalidOperationException($"Unknown delivery kind {delivery.Kind}."),
+        };
+    }
+
+    public async Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
+    {
+        var recipient = RecipientOf(delivery);
+        switch (delivery.Kind)
+        {
+            case DeliveryKind.Alert or DeliveryKind.Reminder:
+                var email = WithAckLink(composer.ComposeEmail(alert, recipient), alert, delivery);
+                var prefix = delivery.Kind == DeliveryKind.Reminder ? "REMINDER: " : Duress(alert);
+                return email with { Subject = prefix + email.Subject };
+            case DeliveryKind.FollowUp:
+                return FollowUpEmails.Compose(alert, recipient, await FollowUpAsync(alert, delivery, cancellationToken), statements);
+            default:
+                // Confirmations and notices are SMS; one that fell back to email carries the same words.
+                var text = await SmsAsync(alert, delivery, cancellationToken);
+                return new EmailText(FollowUpTexts.Subject("RapidResponse", alert), text, "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>", []);
+        }
+    }
+
+    private EmailText WithAckLink(EmailText email, Alert alert, Delivery delivery)
+    {
+        var link = ackLinks.For(alert.Id, delivery.Id).AbsoluteUri;
+        var line = $"Responding? One click tells the organiser and stops the escalation to others in your role: {link}";
+        return email with
+        {
+            Text = line + "\n\n" + email.Text,
+            Html = $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link)}\">I am responding</a> (one click tells the organiser and stops the escalation to others in your role)</p>" + email.Html,
+        };
+    }
+
+    private async Task<string> NoticeAsync(Alert alert, Delivery notice, CancellationToken cancellationToken)
+    {
+        var responder = notice.About is { } about ? await alerts.GetDeliveryAsync(alert.Id, about, cancellationToken) : null;
+        return FollowUpTexts.Notice(alert, responder is null ? "A responder" : FirstName(responder.RecipientName), responder?.Role.ToWire() ?? "responder");
+    }
+
+    private async Task<FollowUpRecord> FollowUpAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
+        int.TryParse(delivery.About, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && await responses.GetFollowUpAsync(alert.Id, number, cancellationToken) is { } record
+            ? record
+            : throw new InvalidOperationException($"Delivery {delivery.Id} refers to a missing follow-up '{delivery.About}'.");
+
+    private async Task<Organizer?> OrganizerAsync(Alert alert, CancellationToken cancellationToken) =>
+        alert.DuressAt is null ? await organizers.GetAsync(alert.OrganizerId, cancellationToken) : null;
+
+    private static string Duress(Alert alert) => alert.DuressAt is null ? "" : FollowUpTexts.DuressPrefix;
+
+    private static Recipient RecipientOf(Delivery delivery) => new(delivery.RecipientName, delivery.Role, delivery.Language);
+
+    private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
+}

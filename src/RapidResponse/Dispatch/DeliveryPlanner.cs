@@ -1,0 +1,75 @@
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Responses;
+using RapidResponse.Storage;
+
+namespace RapidResponse.Dispatch;
+
+/// <summary>
+/// Adds Delivery rows made after the fan-out (escalations, reminders, confirmations, follow-ups, notices) and puts
+/// them on the <c>deliveries</c> queue, where the same claimed, retried sends as the alert's own carry them.
+/// Every alert SMS is entered in the phone index, so a reply can find its alert.
+/// </summary>
+public sealed class DeliveryPlanner(AlertStore alerts, PhoneIndex phones, DeliveryQueue queue)
+{
+    /// <summary>
+    /// Adds the candidates not in <paramref name="existing"/> and queues each still to send. A candidate already
+    /// added but not yet sent (a crash between add and queue) is queued again; the send itself happens once.
+    /// Returns the deliveries added now.
+    /// </summary>
+    public async Task<IReadOnlyList<Delivery>> AddAndQueueAsync(
+        IEnumerable<Delivery> candidates, IReadOnlyDictionary<string, Delivery> existing, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(candidates.DistinctBy(d => d.Id).Select(async candidate =>
+        {
+            if (existing.TryGetValue(candidate.Id, out var known))
+            {
+                return (Delivery: known, Added: false);
+            }
+
+            return (Delivery: candidate, Added: await alerts.TryAddDeliveryAsync(candidate, cancellationToken));
+        }));
+
+        var added = results.Where(r => r.Added).Select(r => r.Delivery).ToList();
+        await phones.AddSentAsync(added, cancellationToken);
+        await Task.WhenAll(results.Where(r => r.Added || !r.Delivery.State.IsHandedOver())
+            .Select(r => queue.EnqueueAsync(new DeliveryMessage(r.Delivery.AlertId, r.Delivery.Id), cancellationToken)));
+        return added;
+    }
+
+    /// <summary>Enters the fan-out's alert SMS in the phone index (the fan-out writes its rows in batches itself).</summary>
+    public async Task IndexAsync(IEnumerable<Delivery> added, CancellationToken cancellationToken) =>
+        await phones.AddSentAsync(added, cancellationToken);
+
+    /// <summary>
+    /// Honours STOP: a number that opted out gets no SMS; the contact is emailed instead when it has an address.
+    /// </summary>
+    public async Task<IReadOnlyList<(Contact Contact, Channel Channel)>> WithoutOptedOutAsync(
+        IReadOnlyList<(Contact Contact, Channel Channel)> recipients, CancellationToken cancellationToken)
+    {
+        var checks = await Task.WhenAll(recipients.Select(async r =>
+            r.Channel == Channel.Sms && r.Contact.Phone is { } phone && await phones.IsOptedOutAsync(phone, cancellationToken)
+                ? (r.Contact, Channel: string.IsNullOrEmpty(r.Contact.Email) ? (Channel?)null : Channel.Email)
+                : (r.Contact, Channel: (Channel?)r.Channel)));
+        return checks.Where(c => c.Channel is not null).Select(c => (c.Contact, c.Channel!.Value)).ToList();
+    }
+
+    /// <summary>A new alert delivery to a contact, as the fan-out makes them.</summary>
+    public static Delivery NewAlertDelivery(string alertId, Contact contact, Channel channel, DateTimeOffset now) => new(
+        alertId,
+        Delivery.IdFor(contact.Region, contact.Id, channel),
+        contact.Id,
+        contact.Region,
+        contact.Name,
+        contact.Role,
+        channel,
+        RecipientSelector.AddressFor(contact, channel)!,
+        contact.Language,
+        DeliveryState.Pending,
+        Attempts: 0,
+        ProviderId: null,
+        Error: null,
+        now,
+        SendingSince: null,
+        [new DeliveryStep(DeliveryState.Pending, now)]);
+}

@@ -1,0 +1,72 @@
+using RapidResponse.Http;
+
+namespace RapidResponse.Escalation;
+
+/// <summary>One step as an admin sends it: <c>{afterSeconds, scope: "chain"|"intl", tier?, remind?}</c>.</summary>
+public sealed record EscalationStepInput(int? AfterSeconds, string? Scope, int? Tier, bool? Remind);
+
+/// <summary>The body of <c>PUT /api/admin/escalation-policies/{region}</c>.</summary>
+public sealed record EscalationPolicyInput(IReadOnlyList<EscalationStepInput?>? Steps)
+{
+    public const int MaxSteps = 10;
+    public const int MaxAfterSeconds = 7 * 24 * 3600 - 1;
+
+    /// <summary>Steps must come later and later; the first at least a second after the press.</summary>
+    public IReadOnlyList<EscalationStep>? Validate(FieldErrors errors)
+    {
+        if (Steps is null || Steps.Count > MaxSteps)
+        {
+            errors.Add("steps", $"must be a list of at most {MaxSteps} steps");
+            return null;
+        }
+
+        var steps = new List<EscalationStep>();
+        var previous = 0;
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            var field = $"steps[{i}]";
+            if (Steps[i] is not { } step)
+            {
+                errors.Add(field, "must be an object");
+                continue;
+            }
+
+            if (step.AfterSeconds is not { } after || after <= previous || after > MaxAfterSeconds)
+            {
+                errors.Add(field + ".afterSeconds", $"must be more than the step before ({previous}) and at most {MaxAfterSeconds}");
+            }
+
+            EscalationScope? scope = step.Scope switch
+            {
+                "chain" => EscalationScope.Chain,
+                "intl" => EscalationScope.Intl,
+                _ => null,
+            };
+            if (scope is null)
+            {
+                errors.Add(field + ".scope", "must be chain or intl");
+            }
+
+            if (step.Tier is < 1 or > 9)
+            {
+                errors.Add(field + ".tier", "must be 1 to 9, or absent for every tier");
+            }
+
+            previous = step.AfterSeconds ?? previous;
+            steps.Add(new EscalationStep(step.AfterSeconds ?? 0, scope ?? EscalationScope.Chain, step.Tier, step.Remind ?? false));
+        }
+
+        return errors.Any ? null : steps;
+    }
+}
+
+/// <summary>The body of <c>GET</c> (and the answer to <c>PUT</c>) <c>/api/admin/escalation-policies/{region}</c>.</summary>
+public sealed record EscalationPolicyView(string Region, bool IsDefault, IReadOnlyList<EscalationStepView> Steps)
+{
+    public static EscalationPolicyView From(EscalationPolicy policy) => new(
+        policy.Region,
+        policy.IsDefault,
+        policy.Steps.Select(s => new EscalationStepView(s.AfterSeconds, s.Scope == EscalationScope.Chain ? "chain" : "intl", s.Tier, s.Remind)).ToList());
+}
+
+public sealed record EscalationStepView(int AfterSeconds, string Scope, int? Tier, bool Remind);

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using RapidResponse.Contacts;
+
+namespace RapidResponse.Escalation;
+
+/// <summary>
+/// The <c>EscalationPolicies</c> table: partition <c>policy</c>, row key the region. An alert follows the policy of
+/// the first region of its chain that has one (<c>KZ-SHY</c>, then <c>KZ</c>, then <c>INTL</c>), else the default.
+/// </summary>
+public sealed class EscalationPolicyStore(TableClient table)
+{
+    private const string Partition = "policy";
+
+    public async Task<EscalationPolicy?> GetAsync(string region, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<PolicyEntity>(Partition, region, cancellationToken: cancellationToken);
+        return response.HasValue
+            ? new EscalationPolicy(region, JsonSerializer.Deserialize(response.Value!.Steps, EscalationJson.Default.IReadOnlyListEscalationStep) ?? [])
+            : null;
+    }
+
+    public async Task PutAsync(EscalationPolicy policy, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(
+            new PolicyEntity
+            {
+                PartitionKey = Partition,
+                RowKey = policy.Region,
+                Steps = JsonSerializer.Serialize(policy.Steps, EscalationJson.Default.IReadOnlyListEscalationStep),
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    public async Task<EscalationPolicy> ForAlertAsync(string region, CancellationToken cancellationToken)
+    {
+        foreach (var link in RegionCode.Chain(region))
+        {
+            if (await GetAsync(link, cancellationToken) is { } policy)
+            {
+                return policy;
+            }
+        }
+
+        return EscalationPolicy.Default(region);
+    }
+
+    private sealed class PolicyEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = Partition;
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+
+        public string Steps { get; set; } = "[]";
+    }
+}
+
+/// <summary>Source-generated JSON for the steps stored in a policy row.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(IReadOnlyList<EscalationStep>))]
+internal sealed partial class EscalationJson : JsonSerializerContext;

@@ -1,0 +1,25 @@
+using RapidResponse.Contacts;
+using RapidResponse.Dispatch;
+
+namespace RapidResponse.Responses;
+
+/// <summary>A recipient said "I'm on it": by SMS reply (lawyers) or the link in their email (NGOs).</summary>
+public sealed record Acknowledgement(string DeliveryId, string ContactId, string Responder, ContactRole Role, Channel Via, DateTimeOffset At)
+{
+    /// <summary>The name organizers see: the first name only, never a number or an address.</summary>
+    public string FirstName => Responder.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : Responder;
+}
+
+/// <summary>What a follow-up to everyone alerted is.</summary>
+public enum FollowUpKind
+{
+    Update,
+    Resolution,
+    Duress,
+}
+
+/// <summary>
+/// A follow-up as written to the alert's partition (<c>f|nnnn</c>): the Delivery rows that carry it refer to its
+/// number, and each is rendered from it at send time. <see cref="Status"/> is the update's status or the outcome.
+/// </summary>
+public sealed record FollowUpRecord(int Number, FollowUpKind Kind, string Status, string? Message, DateTimeOffset At);

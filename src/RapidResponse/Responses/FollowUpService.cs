@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging;
+using RapidResponse.Alerts;
+using RapidResponse.Dispatch;
+using RapidResponse.Escalation;
+using RapidResponse.Http;
+using RapidResponse.Security;
+
+namespace RapidResponse.Responses;
+
+/// <summary>
+/// Resolve and update an alert: a follow-up to everyone alerted (SMS to those alerted by SMS, email with the updated
+/// draft to NGOs), through the same Delivery rows and queue as the alert. Resolving stops escalation and closes the
+/// alert. As on an alarm panel, with a safe code set a resolve must carry it; the duress code answers exactly like a
+/// good resolve but keeps the alert open, tells everyone alerted it is a duress signal and escalates to every tier.
+/// </summary>
+public sealed partial class FollowUpService(
+    AlertStore alerts,
+    ResponseStore responses,
+    DeliveryPlanner planner,
+    EscalationScheduler escalations,
+    TimeProvider time,
+    ILogger<FollowUpService> logger)
+{
+    public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal) { "safe", "false-alarm", "released", "other" };
+    public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "still-held", "charged", "released", "injured", "other" };
+    public const int MaxMessageLength = 500;
+    public const string ResolvedText = "Resolved by the organizer";
+
+    public async Task<Result<AlertChanged>> ResolveAsync(Caller caller, string alertId, ResolveRequest request, CancellationToken cancellationToken)
+    {
+        if (await alerts.GetAsync(alertId, cancellationToken) is not { } alert || !caller.MayRead(alert.OrganizerId))
+        {
+            return Problem.NotFound($"No alert '{alertId}' for this caller.");
+        }
+
+        var errors = new FieldErrors();
+        if (request.Outcome is null || !Outcomes.Contains(request.Outcome))
+        {
+            errors.Add("outcome", "must be one of safe, false-alarm, released, other");
+        }
+
+        var message = errors.OptionalText("message", request.Message, MaxMessageLength);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        // Both codes are always checked, so a duress resolve takes as long as a good one.
+        var codes = caller.Organizer?.Codes;
+        var isSafe = codes?.Salt is { } salt && CodeHasher.Matches(request.Code, salt, codes.SafeCode);
+        var isDuress = codes?.Salt is { } salt2 && CodeHasher.Matches(request.Code, salt2, codes.DuressCode);
+        if (!isDuress && codes?.SafeCode is not null && !isSafe)
+        {
+            LogWrongCode(alert.Id);
+            return Problem.Forbidden("The safe code is missing or wrong.");
+        }
+
+        var now = time.GetUtcNow();
+        if (isDuress)
+        {
+            if (alert.DuressAt is null)
+            {
+                await DuressAsync(alert, request.Outcome!, message, now, cancellationToken);
+            }
+        }
+        else if (alert.Status != AlertStatus.Resolved)
+        {
+            var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Resolution, request.Outcome!, message, now, cancellationToken);
+            await responses.MarkResolvedAsync(alert.Id, now, cancellationToken);
+            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "resolved", $"{ResolvedText}: {request.Outcome}"), cancellationToken);
+            await SendAsync(alert, followUp, cancellationToken);
+        }
+
+        return new AlertChanged(alert.Id, "resolved");
+    }
+
+    public async Task<Result<AlertChanged>> UpdateAsync(Caller caller, string alertId, UpdateRequest request, CancellationToken cancellationToken)
+    {
+        if (await alerts.GetAsync(alertId, cancellationToken) is not { } alert || !caller.MayRead(alert.OrganizerId))
+        {
+            return Problem.NotFound($"No alert '{alertId}' for this caller.");
+        }
+
+        var errors = new FieldErrors();
+        if (request.Status is null || !Statuses.Contains(request.Status))
+        {
+            errors.Add("status", "must be one of still-held, charged, released, injured, other");
+        }
+
+        var message = errors.OptionalText("message", request.Message, MaxMessageLength);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (alert.Status == AlertStatus.Resolved)
+        {
+            return Problem.Conflict("The alert is resolved; raise a new one if something else happens.");
+        }
+
+        var now = time.GetUtcNow();
+        var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Update, request.Status!, message, now, cancellationToken);
+        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "update", $"Update: {request.Status}"), cancellationToken);
+        await SendAsync(alert, followUp, cancellationToken);
+        return new AlertChanged(alert.Id, "open");
+    }
+
+    private async Task DuressAsync(Alert alert, string outcome, string? message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Duress, outcome, message, now, cancellationToken);
+        await responses.MarkDuressAsync(alert.Id, now, cancellationToken);
+
+        // What the organizer's screen shows is the same entry as a good resolve; the duress entry is for responders and admins.
+        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "resolved", $"{ResolvedText}: {outcome}"), cancellationToken);
+        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "duress", "Resolved with the duress code: escalating to every tier"), cancellationToken);
+        await SendAsync(alert, followUp, cancellationToken);
+        await escalations.EscalateNowAsync(alert.Id, cancellationToken);
+        LogDuress(alert.Id);
+    }
+
+    /// <summary>One follow-up per recipient × channel that was alerted (fixed ids: a retried request sends nothing twice).</summary>
+    private async Task SendAsync(Alert alert, FollowUpRecord followUp, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var number = followUp.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var followUps = existing.Values
+            .Where(d => d.Kind == DeliveryKind.Alert)
+            .Select(d => DeliveryKinds.Later(d, DeliveryKinds.FollowUpId(d, followUp.Number), DeliveryKind.FollowUp, number, now));
+        await planner.AddAndQueueAsync(followUps, existing, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Resolve of alert {AlertId} refused: safe code missing or wrong")]
+    private partial void LogWrongCode(string alertId);
+
+    [LoggerMessage(EventId = 4121, Level = LogLevel.Warning, Message = "Alert {AlertId} resolved with the duress code; escalating to every tier")]
+    private partial void LogDuress(string alertId);
+}

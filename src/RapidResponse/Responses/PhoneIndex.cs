@@ -1,0 +1,91 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using RapidResponse.Dispatch;
+using RapidResponse.Security;
+
+namespace RapidResponse.Responses;
+
+/// <summary>A delivery an inbound SMS may answer: the alert SMS most recently sent to that number first.</summary>
+public sealed record SentTo(string AlertId, string DeliveryId);
+
+/// <summary>
+/// The <c>PhoneIndex</c> table: from an inbound SMS's number to what it may be about (alerts sent to it, the organizer
+/// it belongs to, its opt-out) in one partition read, without scanning alerts. Keys are keyed hashes of the number.
+/// </summary>
+public sealed class PhoneIndex(TableClient table, PhoneHasher hasher)
+{
+    /// <summary>How many recent alerts an acknowledgement looks through for one still open.</summary>
+    public const int RecentLimit = 20;
+
+    public async Task AddSentAsync(IEnumerable<Delivery> deliveries, CancellationToken cancellationToken) =>
+        await Task.WhenAll(deliveries.Where(d => d.Channel == Channel.Sms && d.Kind == DeliveryKind.Alert).Select(d =>
+            table.UpsertEntityAsync(
+                new PhoneIndexEntity
+                {
+                    PartitionKey = hasher.Hash(d.Address),
+                    RowKey = string.Create(CultureInfo.InvariantCulture, $"{PhoneIndexEntity.SentPrefix}{DateTimeOffset.MaxValue.UtcTicks - d.CreatedAt.UtcTicks:D19}|{d.AlertId}"),
+                    AlertId = d.AlertId,
+                    DeliveryId = d.Id,
+                    At = d.CreatedAt,
+                },
+                TableUpdateMode.Replace,
+                cancellationToken)));
+
+    public async Task<IReadOnlyList<SentTo>> RecentAsync(string phone, CancellationToken cancellationToken)
+    {
+        var partition = hasher.Hash(phone);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {PhoneIndexEntity.SentPrefix} and RowKey lt {"s}"}");
+        var found = new List<SentTo>();
+        await foreach (var row in table.QueryAsync<PhoneIndexEntity>(filter, maxPerPage: RecentLimit, cancellationToken: cancellationToken))
+        {
+            found.Add(new SentTo(row.AlertId!, row.DeliveryId!));
+            if (found.Count == RecentLimit)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    public async Task OptOutAsync(string phone, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(new PhoneIndexEntity { PartitionKey = hasher.Hash(phone), RowKey = PhoneIndexEntity.OptOutRow, At = at }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task OptInAsync(string phone, CancellationToken cancellationToken) =>
+        await table.DeleteEntityAsync(hasher.Hash(phone), PhoneIndexEntity.OptOutRow, ETag.All, cancellationToken);
+
+    public async Task<bool> IsOptedOutAsync(string phone, CancellationToken cancellationToken) =>
+        (await table.GetEntityIfExistsAsync<PhoneIndexEntity>(hasher.Hash(phone), PhoneIndexEntity.OptOutRow, cancellationToken: cancellationToken)).HasValue;
+
+    /// <summary>Moves an organizer's entry from its old number to its new one (either may be null).</summary>
+    public async Task SetOrganizerAsync(string organizerId, string? oldPhone, string? newPhone, CancellationToken cancellationToken)
+    {
+        if (oldPhone is not null && oldPhone != newPhone)
+        {
+            await table.DeleteEntityAsync(hasher.Hash(oldPhone), PhoneIndexEntity.OrganizerPrefix + organizerId, ETag.All, cancellationToken);
+        }
+
+        if (newPhone is not null)
+        {
+            await table.UpsertEntityAsync(
+                new PhoneIndexEntity { PartitionKey = hasher.Hash(newPhone), RowKey = PhoneIndexEntity.OrganizerPrefix + organizerId, OrganizerId = organizerId },
+                TableUpdateMode.Replace,
+                cancellationToken);
+        }
+    }
+
+    /// <summary>The organizers registered with this number (normally one).</summary>
+    public async Task<IReadOnlyList<string>> OrganizersAsync(string phone, CancellationToken cancellationToken)
+    {
+        var partition = hasher.Hash(phone);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {PhoneIndexEntity.OrganizerPrefix} and RowKey lt {"o}"}");
+        var found = new List<string>();
+        await foreach (var row in table.QueryAsync<PhoneIndexEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(row.OrganizerId!);
+        }
+
+        return found;
+    }
+}

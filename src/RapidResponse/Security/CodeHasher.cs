@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RapidResponse.Security;
+
+/// <summary>
+/// Hashes an organizer's short codes (safe code, duress code, SMS codeword). Unlike tokens these are short and
+/// guessable, so each is stretched with PBKDF2-SHA256 under the organizer's own salt: a stolen table does not give
+/// them up to a dictionary in seconds. Codes compare trimmed and case-insensitively: they are typed under stress.
+/// </summary>
+public static class CodeHasher
+{
+    public const int Iterations = 100_000;
+    private const int HashBytes = 32;
+    private const string Scheme = "pbkdf2-sha256";
+
+    public static string NewSalt() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+
+    public static string Hash(string code, string salt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Scheme}${Iterations}${Convert.ToBase64String(Derive(code, salt, Iterations))}");
+
+    public static bool Matches(string? code, string salt, string? stored)
+    {
+        if (string.IsNullOrWhiteSpace(code) || stored?.Split('$') is not [Scheme, var rounds, var hash]
+            || !int.TryParse(rounds, NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[HashBytes];
+        return Convert.TryFromBase64String(hash, expected, out var written)
+            && written == HashBytes
+            && CryptographicOperations.FixedTimeEquals(Derive(code, salt, iterations), expected);
+    }
+
+    public static string Normalize(string code) => code.Trim().ToLowerInvariant();
+
+    private static byte[] Derive(string code, string salt, int iterations) =>
+        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(Normalize(code)), Convert.FromBase64String(salt), iterations, HashAlgorithmName.SHA256, HashBytes);
+}

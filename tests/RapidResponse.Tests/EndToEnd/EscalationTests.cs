@@ -1,0 +1,109 @@
+using System.Net;
+using RapidResponse.Tests.Support;
+
+namespace RapidResponse.Tests.EndToEnd;
+
+/// <summary>Escalation over the local host, with the region's policy set to seconds so the schedule runs fast.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class EscalationTests(LocalHostFixture host)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task NobodyAnswers_Tier2ThenIntlAreAlertedOnSchedule_AndTier1IsReminded()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        // Tier 3, so only the "every tier of INTL" step reaches it (the chain's tier-2 step includes INTL's tier 2).
+        var intlBackup = TestData.Phone();
+        await Scenario.PutContactAsync(host, "intl-backup-" + Guid.NewGuid().ToString("N")[..8],
+            new { name = "Intl Backup", region = "INTL", role = "lawyer", tier = 3, phone = intlBackup });
+        await Responders.PolicyAsync(host, scenario.Region,
+            new { afterSeconds = 1, scope = "chain", tier = 2, remind = true },
+            new { afterSeconds = 2, scope = "intl" });
+        var pressedAt = DateTimeOffset.UtcNow;
+
+        var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
+        var reference = Responders.Reference(alertId);
+        var tier2 = scenario.DecoyPhones[0];
+
+        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, intlBackup, reference).Count > 0, Timeout);
+        var status = await Responders.WaitForTimelineAsync(host, alertId, "escalation", 2, Timeout);
+
+        var tier2Sms = Assert.Single(host.StandIns.Sms, s => s.To == tier2 && s.Body.Contains(reference, StringComparison.Ordinal));
+        Assert.True(tier2Sms.ReceivedAt - pressedAt >= TimeSpan.FromSeconds(0.9), "tier 2 was alerted before its step was due");
+        var intlSms = host.StandIns.Sms.First(s => s.To == intlBackup && s.Body.Contains(reference, StringComparison.Ordinal));
+        Assert.True(intlSms.ReceivedAt - pressedAt >= TimeSpan.FromSeconds(1.9), "INTL was alerted before its step was due");
+        foreach (var lawyer in scenario.LawyerPhones)
+        {
+            await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, lawyer, reference).Any(b => b.StartsWith("REMINDER", StringComparison.Ordinal)), Timeout);
+        }
+
+        Assert.Empty(Responders.SmsTo(host, scenario.DecoyPhones[1], reference));
+        var entries = status["timeline"]!.AsArray().Where(t => t!["kind"]!.GetValue<string>() == "escalation").Select(t => t!["text"]!.GetValue<string>()).ToList();
+        Assert.Contains(entries, e => e.Contains("tier 2", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Contains("INTL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LawyerRepliesYes_LawyerEscalationStops_NgoEscalationGoesOn_ConfirmationAndOrganizerTold()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        var ngo2 = TestData.Email("ngo-tier2");
+        await Scenario.PutContactAsync(host, "ngo2", new { name = "Backup NGO", region = scenario.Country, role = "ngo", tier = 2, email = ngo2 });
+        await Responders.PolicyAsync(host, scenario.Region, new { afterSeconds = 4, scope = "chain", tier = 2, remind = true });
+        var organizerPhone = TestData.Phone();
+        var token = await Responders.OrganizerAsync(host, scenario.Region, organizerPhone);
+
+        var alertId = await Responders.PressAsync(host, scenario, token);
+        var reference = Responders.Reference(alertId);
+        var lawyer = scenario.LawyerPhones[0];
+        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, lawyer, reference).Count > 0, Timeout);
+
+        using (var reply = await Responders.SmsAsync(host, lawyer, " Да "))
+        {
+            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+            Assert.Equal("application/xml", reply.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("<Response/>", await reply.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, organizerPhone, reference).Count > 0
+            && Responders.SmsTo(host, lawyer, reference).Any(b => b.Contains("thank you", StringComparison.Ordinal)), Timeout);
+        var confirmation = Responders.SmsTo(host, lawyer, reference).Single(b => b.Contains("thank you", StringComparison.Ordinal));
+        Assert.Contains("Zhanar S.", confirmation, StringComparison.Ordinal);
+        Assert.Contains("https://maps.google.com/?q=42.3417,69.5901", confirmation, StringComparison.Ordinal);
+        Assert.Contains("Lawyer0 (lawyer) is responding", Assert.Single(Responders.SmsTo(host, organizerPhone, reference)), StringComparison.Ordinal);
+
+        await Responders.WaitForTimelineAsync(host, alertId, "escalation", 1, Timeout);
+        await host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(host, ngo2, reference).Count > 0
+            && Responders.EmailSubjectsTo(host, scenario.NgoEmails[0], reference).Any(s => s.StartsWith("REMINDER", StringComparison.Ordinal)), Timeout);
+        Assert.Empty(Responders.SmsTo(host, scenario.DecoyPhones[0], reference));
+        Assert.DoesNotContain(Responders.SmsTo(host, scenario.LawyerPhones[1], reference), b => b.StartsWith("REMINDER", StringComparison.Ordinal));
+
+        var status = await Responders.StatusAsync(host, alertId, token);
+        var responder = Assert.Single(status["acknowledgements"]!.AsArray())!;
+        Assert.Equal("Lawyer0", responder["name"]!.GetValue<string>());
+        Assert.Equal("lawyer", responder["role"]!.GetValue<string>());
+        Assert.DoesNotContain(lawyer, status.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NgoClicksTheLinkInItsEmail_IsThanked_Idempotently()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
+        var reference = Responders.Reference(alertId);
+        await host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(host, scenario.NgoEmails[0], reference).Count > 0, Timeout);
+        var email = host.StandIns.Emails.First(m => m.To.Contains(scenario.NgoEmails[0]) && m.Subject!.Contains(reference, StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(email.Text!, @"http\S+/ack\?token=\S+").Value;
+
+        using var first = await host.Client.GetAsync(link);
+        using var second = await host.Client.GetAsync(link);
+        using var forged = await host.Client.GetAsync(link[..^3] + "AAA");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Thank you", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        var status = await Responders.StatusAsync(host, alertId, scenario.OrganizerToken);
+        Assert.Equal("ngo", Assert.Single(status["acknowledgements"]!.AsArray())!["role"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using RapidResponse.Tests.Support;
+
+namespace RapidResponse.Tests.EndToEnd;
+
+/// <summary>The inbound SMS webhook over the local host: SOS from a registered phone, unknown numbers, forgeries, STOP and HELP.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class SmsPanicTests(LocalHostFixture host)
+{
+    private const string EmptyTwiML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Sos_FromARegisteredPhone_RaisesAnAlert_FromAnUnknownPhoneNothing()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        var phone = TestData.Phone();
+        await Responders.OrganizerAsync(host, scenario.Region, phone);
+
+        using var unknown = await Responders.SmsAsync(host, TestData.Phone(), "SOS nobody-knows-me");
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(EmptyTwiML, await unknown.Content.ReadAsStringAsync());
+
+        using var known = await Responders.SmsAsync(host, phone, "sos police at the door");
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Contains("alert raised", await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await host.StandIns.WaitForAsync(_ => scenario.LawyerPhones.All(p => host.StandIns.Sms.Any(s => s.To == p && s.Body.Contains("police at the door", StringComparison.Ordinal))), Timeout);
+        Assert.DoesNotContain(host.StandIns.Sms, s => s.Body.Contains("nobody-knows-me", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sos_WithACodewordSet_NeedsTheCodeword()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        var phone = TestData.Phone();
+        var token = await Responders.OrganizerAsync(host, scenario.Region, phone);
+        using (var me = await host.SendAsync(HttpMethod.Put, "api/me", token, new { smsCodeword = "Tulip" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        }
+
+        using var without = await Responders.SmsAsync(host, phone, "SOS without-the-word");
+        using var with = await Responders.SmsAsync(host, phone, "SOS tulip with-the-word");
+
+        Assert.Equal(EmptyTwiML, await without.Content.ReadAsStringAsync());
+        Assert.Contains("alert raised", await with.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await host.StandIns.WaitForAsync(_ => host.StandIns.Sms.Any(s => s.To == scenario.LawyerPhones[0] && s.Body.Contains("with-the-word", StringComparison.Ordinal)), Timeout);
+        Assert.DoesNotContain(host.StandIns.Sms, s => s.Body.Contains("without-the-word", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ForgedOrUnsignedInbound_IsRejected()
+    {
+        using var forged = await Responders.SmsAsync(host, TestData.Phone(), "YES", authToken: "not-the-token");
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+
+        using var unsigned = await host.Client.PostAsync(Responders.InboundPath, new FormUrlEncodedContent(new Dictionary<string, string> { ["Body"] = "YES" }));
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
+    [Fact]
+    public async Task Help_IsAnswered_Stop_OptsTheNumberOut()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+
+        using var help = await Responders.SmsAsync(host, TestData.Phone(), "help");
+        Assert.Contains("Reply STOP", await help.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var stop = await Responders.SmsAsync(host, scenario.LawyerPhones[1], "STOP");
+        Assert.Contains("no more SMS", await stop.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
+        var reference = Responders.Reference(alertId);
+
+        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, scenario.LawyerPhones[0], reference).Count > 0, Timeout);
+        await Task.Delay(300);
+        Assert.Empty(Responders.SmsTo(host, scenario.LawyerPhones[1], reference));
+    }
+}

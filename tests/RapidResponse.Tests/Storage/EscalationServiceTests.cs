@@ -1,0 +1,90 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Dispatch;
+using RapidResponse.Escalation;
+using RapidResponse.Responses;
+using RapidResponse.Security;
+using RapidResponse.Storage;
+using RapidResponse.Tests.Support;
+
+namespace RapidResponse.Tests.Storage;
+
+/// <summary>Escalation steps against Azurite with fake time: per-role acknowledgement, idempotency, resolved alerts.</summary>
+public sealed class EscalationServiceTests
+{
+    private static readonly DateTimeOffset Pressed = new(2026, 11, 24, 10, 5, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider time = new(Pressed);
+
+    [Fact]
+    public async Task LawyerAcknowledged_Step1AlertsTier2NgosAndRemindsNgos_NotLawyers_AndSchedulesStep2()
+    {
+        var world = await WorldAsync();
+        var lawyer = await world.AddAlertDeliveryAsync(new Contact("l1", "KZ-SHY", "Aigerim N.", ContactRole.Lawyer, 1, "+77011234567", null, "ru", true), Channel.Sms);
+        await world.AddAlertDeliveryAsync(new Contact("n1", "KZ", "National NGO", ContactRole.Ngo, 1, null, "ngo@example.org", "en", true), Channel.Email);
+        await world.Contacts.PutAsync(new Contact("l2", "KZ-SHY", "Backup Lawyer", ContactRole.Lawyer, 2, "+77011234568", null, "ru", true), CancellationToken.None);
+        await world.Contacts.PutAsync(new Contact("n2", "KZ", "Backup NGO", ContactRole.Ngo, 2, null, "ngo2@example.org", "en", true), CancellationToken.None);
+        await world.Responses.TryAddAcknowledgementAsync("a1", new Acknowledgement(lawyer.Id, "l1", "Aigerim N.", ContactRole.Lawyer, Channel.Sms, Pressed), CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        await world.Service.HandleAsync(new EscalationMessage("a1", 1), CancellationToken.None);
+        await world.Service.HandleAsync(new EscalationMessage("a1", 1), CancellationToken.None);
+
+        var ids = (await world.Alerts.ListDeliveriesAsync("a1", CancellationToken.None)).Select(d => d.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(["KZ-SHY|l1|sms", "KZ|n1|email", "KZ|n1|email|reminder-1", "KZ|n2|email"], ids);
+        var record = (await world.Alerts.ReadAsync("a1", CancellationToken.None))!;
+        Assert.Single(record.Timeline, t => t.Kind == "escalation");
+
+        // Step 2 is scheduled once, hidden until due (10 minutes on): visible in the count, not to a peek.
+        Assert.Equal(1, (await world.Escalations.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Empty((await world.Escalations.PeekMessagesAsync(1)).Value);
+    }
+
+    [Fact]
+    public async Task ResolvedAlert_NeverEscalates()
+    {
+        var world = await WorldAsync();
+        await world.Contacts.PutAsync(new Contact("l2", "KZ-SHY", "Backup Lawyer", ContactRole.Lawyer, 2, "+77011234568", null, "ru", true), CancellationToken.None);
+        await world.Responses.MarkResolvedAsync("a1", Pressed.AddMinutes(1), CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        await world.Service.HandleAsync(new EscalationMessage("a1", 1), CancellationToken.None);
+
+        Assert.Empty(await world.Alerts.ListDeliveriesAsync("a1", CancellationToken.None));
+        Assert.Equal(0, (await world.Escalations.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    private async Task<World> WorldAsync()
+    {
+        var alertsTable = await SharedAzurite.NewTableAsync("alerts");
+        var alerts = new AlertStore(alertsTable);
+        await alerts.CreateAsync(AlertStoreTests.Alert("a1") with { CreatedAt = Pressed }, new TimelineEntry(Pressed, "accepted", "Alert accepted"), CancellationToken.None);
+        var responses = new ResponseStore(alertsTable);
+        var contacts = new ContactStore(await SharedAzurite.NewTableAsync("contacts"));
+        var options = Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
+        var phones = new PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new PhoneHasher(options));
+        var queues = new QueueServiceClient(await SharedAzurite.ConnectionStringAsync(), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var escalations = queues.GetQueueClient("escalations" + Guid.NewGuid().ToString("N")[..12]);
+        var deliveries = queues.GetQueueClient("deliveries" + Guid.NewGuid().ToString("N")[..12]);
+        await Task.WhenAll(escalations.CreateAsync(), deliveries.CreateAsync());
+        var policies = new EscalationPolicyStore(await SharedAzurite.NewTableAsync("policies"));
+        var planner = new DeliveryPlanner(alerts, phones, new DeliveryQueue(deliveries));
+        var service = new EscalationService(
+            alerts, responses, contacts, policies, new EscalationScheduler(escalations, policies, time), planner, time, NullLogger<EscalationService>.Instance);
+        return new World(service, alerts, responses, contacts, escalations, time);
+    }
+
+    private sealed record World(EscalationService Service, AlertStore Alerts, ResponseStore Responses, ContactStore Contacts, QueueClient Escalations, TimeProvider Time)
+    {
+        public async Task<Delivery> AddAlertDeliveryAsync(Contact contact, Channel channel)
+        {
+            await Contacts.PutAsync(contact, CancellationToken.None);
+            var delivery = DeliveryPlanner.NewAlertDelivery("a1", contact, channel, Time.GetUtcNow());
+            await Alerts.AddDeliveriesAsync([delivery], CancellationToken.None);
+            return delivery;
+        }
+    }
+}

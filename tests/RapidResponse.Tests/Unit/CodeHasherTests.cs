@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using RapidResponse.Security;
+
+namespace RapidResponse.Tests.Unit;
+
+public sealed class CodeHasherTests
+{
+    [Fact]
+    public void Hash_IsSaltedPbkdf2_AndMatchesOnlyItsCode()
+    {
+        var salt = CodeHasher.NewSalt();
+        var hash = CodeHasher.Hash("2468", salt);
+
+        Assert.StartsWith($"pbkdf2-sha256${CodeHasher.Iterations}$", hash, StringComparison.Ordinal);
+        Assert.DoesNotContain("2468", hash, StringComparison.Ordinal);
+        Assert.True(CodeHasher.Matches("2468", salt, hash));
+        Assert.True(CodeHasher.Matches(" 2468 ", salt, hash));
+        Assert.False(CodeHasher.Matches("2469", salt, hash));
+        Assert.False(CodeHasher.Matches(null, salt, hash));
+        Assert.False(CodeHasher.Matches("2468", salt, null));
+        Assert.False(CodeHasher.Matches("2468", CodeHasher.NewSalt(), hash));
+    }
+
+    [Fact]
+    public void SameCode_DifferentOrganizers_DifferentHashes() =>
+        Assert.NotEqual(CodeHasher.Hash("tulip", CodeHasher.NewSalt()), CodeHasher.Hash("tulip", CodeHasher.NewSalt()));
+
+    [Fact]
+    public void Codeword_IsCaseInsensitive()
+    {
+        var salt = CodeHasher.NewSalt();
+        Assert.True(CodeHasher.Matches("TULIP", salt, CodeHasher.Hash("Tulip", salt)));
+    }
+
+    [Fact]
+    public void AckLink_VerifiesForItsAlertAndDeliveryOnly()
+    {
+        var links = new AckLinks(Options.Create(new RapidResponse.RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") }));
+        var token = links.Token("alert1", "KZ|ngo|email");
+
+        Assert.Equal("KZ|ngo|email", links.Verify("alert1", token));
+        Assert.Null(links.Verify("alert2", token));
+        Assert.Null(links.Verify("alert1", links.Token("alert1", "KZ|other|email")[..^2] + token[^2..]));
+        Assert.Null(links.Verify("alert1", "garbage"));
+        Assert.StartsWith("https://rr.example.org/api/alerts/alert1/ack?token=", links.For("alert1", "KZ|ngo|email").AbsoluteUri, StringComparison.Ordinal);
+    }
+}
