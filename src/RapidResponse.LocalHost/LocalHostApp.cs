@@ -65,8 +65,14 @@ public sealed class LocalHostApp : IAsyncDisposable
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueuePump>(sp, function));
         }
 
+        foreach (var function in FunctionCatalog.TimerFunctions(functions))
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerPump>(sp, function));
+        }
+
         var app = builder.Build();
         app.MapHttpFunctions(functions);
+        app.MapGet("/", () => Results.Redirect("/api/app")); // the panic page; a #token= fragment survives the redirect
         app.MapStandIns();
         var host = new LocalHostApp(app, baseUrl, azurite, notes);
         try

@@ -2,9 +2,11 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Dispatch;
+using RapidResponse.Events;
 using RapidResponse.Http;
 using RapidResponse.Organizers;
 using RapidResponse.Storage;
+using RapidResponse.Telemetry;
 
 namespace RapidResponse.Alerts;
 
@@ -23,7 +25,8 @@ public sealed partial class AlertIntake(
     PressIdempotency idempotency,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
-    ILogger<AlertIntake> logger)
+    ILogger<AlertIntake> logger,
+    EventStore? events = null)
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
@@ -31,7 +34,10 @@ public sealed partial class AlertIntake(
         Organizer organizer, PanicRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var facts = PanicValidator.Validate(request, organizer, now);
+        var registered = request.EventId is { } eventId && events is not null
+            ? await events.GetAsync(organizer.Id, eventId, cancellationToken)
+            : null;
+        var facts = PanicValidator.Validate(request, organizer, now, registered);
         if (facts.Problem is { } problem)
         {
             return problem;
@@ -49,10 +55,11 @@ public sealed partial class AlertIntake(
 
         var reservation = ((PressDecision.Raise)decision).Reservation;
         var alert = facts.Value!.ToAlert(reservation.AlertId, organizer.Id, now);
+        using var trace = RapidResponseTelemetry.Trace(logger, "alert.accept", alert.Id);
         try
         {
             await alerts.CreateIfMissingAsync(alert, new TimelineEntry(now, "accepted", "Alert accepted"), cancellationToken);
-            await queue.EnqueueAsync(new AlertMessage(alert.Id), cancellationToken);
+            await queue.EnqueueAsync(new AlertMessage(alert.Id, RapidResponseTelemetry.CurrentTraceParent()), cancellationToken);
         }
         catch (RequestFailedException exception)
         {
@@ -64,6 +71,7 @@ public sealed partial class AlertIntake(
         // The alert is durable and queued: a failure to mark the reservation only delays a repeat's answer.
         await idempotency.CompleteAsync(reservation, cancellationToken);
         LogAccepted(alert.Id, alert.Region, alert.Incident);
+        RapidResponseTelemetry.AlertAccepted(alert.Region, alert.Incident.ToWire());
         return Accepted(alert.Id);
     }
 

@@ -1,4 +1,5 @@
 using RapidResponse.Contacts;
+using RapidResponse.Events;
 using RapidResponse.Http;
 using RapidResponse.Organizers;
 
@@ -12,10 +13,23 @@ public static class PanicValidator
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
 
-    /// <summary>The facts of the alert, a 422 naming every bad field, or a 403 for a region outside the organizer's scope.</summary>
-    public static Result<AlertFacts> Validate(PanicRequest request, Organizer organizer, DateTimeOffset now)
+    /// <summary>
+    /// The facts of the alert, a 422 naming every bad field, or a 403 for a region outside the organizer's scope.
+    /// <paramref name="registered"/> is the organizer's event named by <c>eventId</c> (null when there is none):
+    /// it fills in what the press leaves out.
+    /// </summary>
+    public static Result<AlertFacts> Validate(PanicRequest request, Organizer organizer, DateTimeOffset now, RegisteredEvent? registered = null)
     {
         var errors = new FieldErrors();
+        if (request.EventId is not null && registered is null)
+        {
+            errors.Add("eventId", "no registered event of this organizer has this id");
+        }
+        else if (registered is not null)
+        {
+            request = registered.Fill(request);
+        }
+
         var region = ResolveRegion(request.Region, organizer, errors);
 
         if (request.Incident is null)
@@ -31,10 +45,6 @@ public static class PanicValidator
         var message = errors.OptionalText("message", request.Message, MaxMessageLength);
         var eventName = errors.OptionalText("eventName", request.EventName, 120);
         var people = ValidatePeople(request.People, errors);
-        if (request.EventId is not null)
-        {
-            errors.Add("eventId", "no registered event has this id");
-        }
 
         var occurredAt = request.OccurredAt ?? now;
         if (occurredAt > now + MaxClockSkew)

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace RapidResponse.Page;
+
+/// <summary>Writes a page file with <see cref="PageHeaders"/>; a matching <c>If-None-Match</c> gets <c>304</c>.</summary>
+public sealed class PageResult(PageAsset asset) : IResult
+{
+    public PageAsset Asset => asset;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        PageHeaders.Apply(response);
+        response.Headers.ETag = asset.ETag;
+        var ifNoneMatch = httpContext.Request.Headers[HeaderNames.IfNoneMatch].ToString();
+        if (ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Contains(asset.ETag, StringComparer.Ordinal))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = asset.ContentType;
+        response.ContentLength = asset.Content.Length;
+        await response.Body.WriteAsync(asset.Content, httpContext.RequestAborted);
+    }
+}
