@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using RapidResponse.Contacts;
+using RapidResponse.LocalHost;
+using RapidResponse.Organizers;
+
+namespace RapidResponse.Bench;
+
+/// <summary>
+/// The local host started in this process with its embedded Azurite and recording stand-ins, as the benchmark
+/// drives it: over real HTTP on a free loopback port, the stand-ins slowed to a provider's latency.
+/// </summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    private int phones = 1_000_000;
+
+    private BenchHost(LocalHostApp app, SmsArrivals arrivals)
+    {
+        App = app;
+        Arrivals = arrivals;
+        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+        {
+            BaseAddress = app.BaseUrl,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+    }
+
+    public LocalHostApp App { get; }
+
+    public SmsArrivals Arrivals { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<BenchHost> StartAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>(options.HostSettings)
+        {
+            ["urls"] = $"http://127.0.0.1:{FreePort()}",
+            ["Twilio:MessagesPerSecond"] = options.MessagesPerSecond.ToString(CultureInfo.InvariantCulture),
+        };
+
+        // Console logging of every send is a development nicety, not part of the service: warnings and errors only.
+        var app = await LocalHostApp.StartAsync([], settings, logging => logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning), cancellationToken);
+        app.StandIns.Latency = options.StandInLatency;
+        return new BenchHost(app, new SmsArrivals(app.StandIns));
+    }
+
+    public T Service<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>A new organizer for <paramref name="region"/>; returns its bearer token.</summary>
+    public async Task<string> NewOrganizerAsync(string region, CancellationToken cancellationToken)
+    {
+        var created = await Service<OrganizerAdmin>().CreateAsync(new NewOrganizerRequest("Bench organizer", [region], null, null), cancellationToken);
+        return created.Value?.Token ?? throw new InvalidOperationException($"Could not create an organizer: {created.Problem?.Detail}");
+    }
+
+    /// <summary>Seeds <paramref name="count"/> active tier-1 lawyers with SMS numbers no other lawyer has; returns the numbers.</summary>
+    public async Task<IReadOnlyList<string>> SeedLawyersAsync(string region, int count, CancellationToken cancellationToken)
+    {
+        var lawyers = Enumerable.Range(0, count).Select(i =>
+        {
+            var phone = "+7702" + Interlocked.Increment(ref phones).ToString("D7", CultureInfo.InvariantCulture);
+            return new Contact($"bench-{i:D5}", region, $"Lawyer{i} Bench", ContactRole.Lawyer, 1, phone, null, "en", true);
+        }).ToList();
+        await Service<ContactStore>().PutManyAsync(lawyers, cancellationToken);
+        return lawyers.Select(l => l.Phone!).ToList();
+    }
+
+    /// <summary>Azurite's node process, found by the table port it was started with (null when not readable).</summary>
+    public int? AzuriteProcessId() => ProcStats.ChildListeningOn(Environment.ProcessId, StoragePort());
+
+    public async ValueTask DisposeAsync()
+    {
+        Arrivals.Dispose();
+        Client.Dispose();
+        await App.DisposeAsync();
+    }
+
+    private string StoragePort()
+    {
+        var connection = App.App.Configuration["AzureWebJobsStorage"] ?? "";
+        var table = connection.Split(';').FirstOrDefault(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal)) ?? "";
+        return table.Length == 0 ? "" : new Uri(table["TableEndpoint=".Length..]).Port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
