@@ -22,6 +22,10 @@ public sealed class RapidResponseOptions
     [EmailAddress]
     public string? OperatorEmail { get; set; }
 
+    /// <summary>The word that, texted by a registered organizer's phone to the service number, raises an alert.</summary>
+    [Required, MinLength(2), MaxLength(20)]
+    public string SmsPanicKeyword { get; set; } = "SOS";
+
     /// <summary>Builds an absolute URL under the public base, e.g. <c>api/alerts/123</c>.</summary>
     public Uri Link(string relativePath) =>
         new(new Uri(PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), relativePath.TrimStart('/'));

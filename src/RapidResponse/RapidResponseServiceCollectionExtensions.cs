@@ -4,11 +4,16 @@ using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Contacts;
 using RapidResponse.Dispatch;
+using RapidResponse.Events;
 using RapidResponse.Operations;
 using RapidResponse.Organizers;
+using RapidResponse.Page;
+using RapidResponse.Responses;
+using RapidResponse.Retention;
 using RapidResponse.Security;
 using RapidResponse.Statements;
 using RapidResponse.Storage;
+using RapidResponse.Telemetry;
 
 namespace RapidResponse;
 
@@ -23,7 +28,12 @@ public static class RapidResponseServiceCollectionExtensions
             .AddRapidResponseStorage(configuration)
             .AddRapidResponseChannels()
             .AddRapidResponseDomain()
-            .AddRapidResponseFeedback();
+            .AddRapidResponseFeedback()
+            .AddRapidResponseResponses()
+            .AddRapidResponseEvents()
+            .AddRapidResponsePage()
+            .AddRapidResponseRetention()
+            .AddRapidResponseTelemetry(configuration);
     }
 
     private static IServiceCollection AddRapidResponseDomain(this IServiceCollection services) => services

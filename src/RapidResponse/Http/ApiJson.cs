@@ -2,8 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
+using RapidResponse.Escalation;
+using RapidResponse.Events;
 using RapidResponse.Operations;
 using RapidResponse.Organizers;
+using RapidResponse.Page;
+using RapidResponse.Responses;
 using RapidResponse.Storage;
 
 namespace RapidResponse.Http;
@@ -27,4 +31,15 @@ namespace RapidResponse.Http;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(IReadOnlyList<ParkedMessage>))]
 [JsonSerializable(typeof(ReplayReport))]
+[JsonSerializable(typeof(ResolveRequest))]
+[JsonSerializable(typeof(UpdateRequest))]
+[JsonSerializable(typeof(AlertChanged))]
+[JsonSerializable(typeof(MeRequest))]
+[JsonSerializable(typeof(MeView))]
+[JsonSerializable(typeof(EscalationPolicyInput))]
+[JsonSerializable(typeof(EscalationPolicyView))]
+[JsonSerializable(typeof(EventRequest))]
+[JsonSerializable(typeof(EventView))]
+[JsonSerializable(typeof(IReadOnlyList<EventView>))]
+[JsonSerializable(typeof(PageConfig))]
 public sealed partial class ApiJson : JsonSerializerContext;

@@ -11,7 +11,16 @@ public static class TableNames
     /// <summary>Messages parked off the poison queues until an operator replays them.</summary>
     public const string PoisonMessages = "PoisonMessages";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages];
+    /// <summary>Keyed hashes of phone numbers → alerts sent, organizer, opt-out (inbound SMS lookups).</summary>
+    public const string PhoneIndex = "PhoneIndex";
+
+    /// <summary>Escalation policy per region.</summary>
+    public const string EscalationPolicies = "EscalationPolicies";
+
+    /// <summary>Events organizers registered ahead (partition organizer id).</summary>
+    public const string Events = "Events";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>
