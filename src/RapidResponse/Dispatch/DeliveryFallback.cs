@@ -21,6 +21,13 @@ public sealed partial class DeliveryFallback(
     /// <summary>Adds and queues the delivery on the other channel; false when the contact has no other address.</summary>
     public async Task<bool> FallBackAsync(Delivery failed, CancellationToken cancellationToken)
     {
+        if (failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
+        {
+            // The other channel already failed once for this message: going back would loop.
+            LogNoFallback(failed.AlertId, failed.Channel);
+            return false;
+        }
+
         var other = failed.Channel == Channel.Sms ? Channel.Email : Channel.Sms;
         var contact = await contacts.GetAsync(failed.Region, failed.ContactId, cancellationToken);
         var address = contact is null ? null : RecipientSelector.AddressFor(contact, other);
@@ -31,10 +38,15 @@ public sealed partial class DeliveryFallback(
         }
 
         var now = time.GetUtcNow();
+        // The same message (an alert, a follow-up, a reminder…) on the other channel, under an id of its own.
         var fallback = new Delivery(
-            failed.AlertId, Delivery.IdFor(failed.Region, failed.ContactId, other), contact.Id, contact.Region, contact.Name, contact.Role,
+            failed.AlertId, IdFor(failed, other), contact.Id, contact.Region, contact.Name, contact.Role,
             other, address, contact.Language, DeliveryState.Pending, Attempts: 0, ProviderId: null, Error: null, now, SendingSince: null,
-            [new DeliveryStep(DeliveryState.Pending, now)]);
+            [new DeliveryStep(DeliveryState.Pending, now)])
+        {
+            Kind = failed.Kind,
+            About = failed.About,
+        };
         if (await alerts.TryAddDeliveryAsync(fallback, cancellationToken))
         {
             await alerts.AppendTimelineAsync(
@@ -48,6 +60,10 @@ public sealed partial class DeliveryFallback(
         LogFellBack(failed.AlertId, failed.Channel, other);
         return true;
     }
+
+    private const string FallbackMarker = "|fallback-";
+
+    public static string IdFor(Delivery failed, Channel other) => $"{failed.Id}{FallbackMarker}{other.ToString().ToLowerInvariant()}";
 
     private static string Describe(Channel channel) => channel == Channel.Sms ? "SMS" : "Email";
 

@@ -68,6 +68,29 @@ public sealed class DeliveryServiceTests
     }
 
     [Fact]
+    public async Task Deliver_FollowUpRejected_FallsBackAsTheSameFollowUp_AndAFailedFallbackStopsThere()
+    {
+        var (service, store, _) = await SetUpAsync();
+        await fallback.Contacts.PutAsync(
+            new RapidResponse.Contacts.Contact("c1", "KZ", "Aigerim N.", RapidResponse.Contacts.ContactRole.Lawyer, 1, "+77011234567", "aigerim@example.org", "ru", true),
+            CancellationToken.None);
+        var followUp = AlertStoreTests.Delivery("a1", "KZ|c1|sms|followup-1") with { Kind = DeliveryKind.FollowUp, About = "1" };
+        await store.AddDeliveriesAsync([followUp], CancellationToken.None);
+        sms.Next = _ => new SendOutcome.Rejected("21211", "invalid number");
+
+        await service.DeliverAsync(new DeliveryMessage("a1", followUp.Id), CancellationToken.None);
+
+        var email = (await store.GetDeliveryAsync("a1", DeliveryFallback.IdFor(followUp, Channel.Email), CancellationToken.None))!;
+        Assert.Equal((Channel.Email, DeliveryKind.FollowUp, "1"), (email.Channel, email.Kind, email.About));
+
+        // A fallback that fails for good is not sent back to the channel that failed first.
+        var smsAgain = AlertStoreTests.Delivery("a1", DeliveryFallback.IdFor(email, Channel.Sms));
+        await store.AddDeliveriesAsync([smsAgain], CancellationToken.None);
+        await service.DeliverAsync(new DeliveryMessage("a1", smsAgain.Id), CancellationToken.None);
+        Assert.Null(await store.GetDeliveryAsync("a1", DeliveryFallback.IdFor(smsAgain, Channel.Email), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Deliver_ProviderCertainlyNotReached_ReleasesTheClaimAndThrowsForARetry()
     {
         var (service, store, message) = await SetUpAsync();

@@ -32,7 +32,7 @@ public sealed class DeliveryFeedbackTests
         await fixture.Feedback.ApplyAsync(bounce, CancellationToken.None);
         await fixture.Feedback.ApplyAsync(bounce, CancellationToken.None);
 
-        var sms = await fixture.Store.GetDeliveryAsync(fixture.Delivery.AlertId, Delivery.IdFor("KZ-SHY", "c1", Channel.Sms), CancellationToken.None);
+        var sms = await fixture.Store.GetDeliveryAsync(fixture.Delivery.AlertId, DeliveryFallback.IdFor(fixture.Delivery, Channel.Sms), CancellationToken.None);
         Assert.NotNull(sms);
         Assert.Equal("+77011234567", sms.Address);
         Assert.Equal(DeliveryState.Pending, sms.State);
