@@ -39,7 +39,13 @@ public sealed record BenchOptions
 
     public static BenchOptions Quick { get; } = new()
     {
-        Presses = 100, WarmupPresses = 20, Alerts = 20, AlertsPerSecond = 10, Recipients = 200, FloorSamples = 100, PostSamples = 20,
+        Presses = 100,
+        WarmupPresses = 20,
+        Alerts = 20,
+        AlertsPerSecond = 10,
+        Recipients = 200,
+        FloorSamples = 100,
+        PostSamples = 20,
     };
 
     /// <summary>
