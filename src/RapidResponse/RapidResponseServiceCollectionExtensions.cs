@@ -48,5 +48,6 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<PoisonMessages>()
         .AddRapidResponseStatements()
         .AddSingleton<FanOutService>()
+        .AddTransient<EmailBatchService>()
         .AddTransient<DeliveryService>();
 }

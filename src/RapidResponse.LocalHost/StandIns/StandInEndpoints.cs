@@ -83,10 +83,25 @@ public static partial class StandInEndpoints
             mail,
             time.GetUtcNow());
         recorder.Add(message);
-        LogEmail(loggers.CreateLogger("StandIns.SendGrid"), string.Join(", ", to.Select(Pii.MaskEmail)), message.Subject ?? "", message.Text ?? "");
+        LogEmail(loggers.CreateLogger("StandIns.SendGrid"), string.Join(", ", to.Select(Pii.MaskEmail)), message.Subject ?? "", AsFirstRecipientSees(mail, message.Text ?? ""));
 
         request.HttpContext.Response.Headers["X-Message-Id"] = messageId;
         return Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>A batch's body has per-recipient substitutions (SendGrid applies them); show it as the first recipient reads it.</summary>
+    private static string AsFirstRecipientSees(JsonNode mail, string text)
+    {
+        var personalizations = mail["personalizations"]?.AsArray() ?? [];
+        if (personalizations.FirstOrDefault()?["substitutions"]?.AsObject() is { } substitutions)
+        {
+            foreach (var (placeholder, value) in substitutions)
+            {
+                text = text.Replace(placeholder, value?.GetValue<string>(), StringComparison.Ordinal);
+            }
+        }
+
+        return personalizations.Count > 1 ? $"(one request for {personalizations.Count} recipients; as the first reads it)\n{text}" : text;
     }
 
     private static async Task<IResult?> FaultAsync(StandInRecorder recorder, string provider)

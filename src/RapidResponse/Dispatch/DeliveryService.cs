@@ -24,6 +24,7 @@ public sealed partial class DeliveryService(
     ISmsSender sms,
     IEmailSender email,
     DeliveryFallback fallback,
+    EmailBatchService batches,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -33,6 +34,12 @@ public sealed partial class DeliveryService(
     public async Task DeliverAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
         using var trace = RapidResponseTelemetry.Trace(logger, "delivery.send", message.AlertId, message.TraceParent);
+        if (message.Batch is { Count: > 0 } batch)
+        {
+            await batches.DeliverAsync(message.AlertId, batch, cancellationToken);
+            return;
+        }
+
         var delivery = await alerts.GetDeliveryAsync(message.AlertId, message.DeliveryId, cancellationToken);
         if (delivery is null)
         {

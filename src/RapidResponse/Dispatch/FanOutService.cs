@@ -61,11 +61,25 @@ public sealed partial class FanOutService(
             RapidResponseTelemetry.FannedOut(planned.Count);
         }
 
-        var traceParent = RapidResponseTelemetry.CurrentTraceParent();
-        return planned
-            .Where(d => !d.State.IsHandedOver())
-            .Select(d => JsonSerializer.Serialize(new DeliveryMessage(alert.Id, d.Id, traceParent), QueueJson.Default.DeliveryMessage))
-            .ToArray();
+        return Messages(alert.Id, planned.Where(d => !d.State.IsHandedOver()), RapidResponseTelemetry.CurrentTraceParent());
+    }
+
+    /// <summary>
+    /// One message per SMS (lawyers first); emails that say the same (same role and language) go in batches, one
+    /// provider request each.
+    /// </summary>
+    private static string[] Messages(string alertId, IEnumerable<Delivery> unsent, string? traceParent)
+    {
+        var sends = unsent.ToList();
+        var single = sends.Where(d => d.Channel != Channel.Email)
+            .Select(d => new DeliveryMessage(alertId, d.Id, traceParent));
+        var batched = sends.Where(d => d.Channel == Channel.Email)
+            .GroupBy(d => (d.Role, d.Language))
+            .SelectMany(group => group.Chunk(EmailBatchService.MaxPerMessage))
+            .Select(chunk => chunk.Length == 1
+                ? new DeliveryMessage(alertId, chunk[0].Id, traceParent)
+                : new DeliveryMessage(alertId, chunk[0].Id, traceParent, chunk.Select(d => d.Id).ToArray()));
+        return single.Concat(batched).Select(m => JsonSerializer.Serialize(m, QueueJson.Default.DeliveryMessage)).ToArray();
     }
 
     private static Delivery NewDelivery(string alertId, Contact contact, Channel channel, DateTimeOffset now) => new(

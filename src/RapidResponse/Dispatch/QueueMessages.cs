@@ -9,8 +9,12 @@ public sealed record AlertMessage(
     string AlertId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null);
 
-/// <summary>On the <c>deliveries</c> queue: one send to make.</summary>
+/// <summary>
+/// On the <c>deliveries</c> queue: one send to make. With <see cref="Batch"/>, one email body for every delivery
+/// listed (the first is <see cref="DeliveryId"/>), sent as one request.
+/// </summary>
 public sealed record DeliveryMessage(
     string AlertId,
     string DeliveryId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Batch = null);

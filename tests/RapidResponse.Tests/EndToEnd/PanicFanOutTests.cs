@@ -47,6 +47,13 @@ public sealed class PanicFanOutTests(LocalHostFixture host)
         }
 
         Assert.DoesNotContain(host.StandIns.Sms, s => scenario.DecoyPhones.Contains(s.To));
+
+        // The NGOs read the same body: one SendGrid request, one personalization each, nobody sees the other's address.
+        var request = Assert.Single(host.StandIns.Emails, m => m.Subject!.Contains(reference, StringComparison.Ordinal));
+        Assert.Equal(scenario.NgoEmails.Order(StringComparer.Ordinal), request.To.Order(StringComparer.Ordinal));
+        var personalizations = request.Raw["personalizations"]!.AsArray();
+        Assert.Equal(scenario.NgoEmails.Count, personalizations.Count);
+        Assert.All(personalizations, p => Assert.Single(p!["to"]!.AsArray()));
     }
 
     [Fact]

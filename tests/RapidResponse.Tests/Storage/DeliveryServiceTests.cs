@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
-using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Dispatch;
 using RapidResponse.Statements;
@@ -146,7 +145,10 @@ public sealed class DeliveryServiceTests
         var delivery = AlertStoreTests.Delivery("a1", "KZ|c1|sms");
         await store.AddDeliveriesAsync([delivery], CancellationToken.None);
         fallback = await TestFallback.CreateAsync(store, time);
-        var service = new DeliveryService(store, new ComposerContent(new FixedComposer()), sms, new UnusedEmail(), fallback.Fallback, time, NullLogger<DeliveryService>.Instance);
+        var content = new ComposerContent(new FixedComposer());
+        var email = new RecordingEmail();
+        var batches = new EmailBatchService(store, content, email, fallback.Fallback, time, NullLogger<EmailBatchService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 
@@ -169,12 +171,6 @@ public sealed class DeliveryServiceTests
             Sent.Add(message);
             return Task.FromResult<SendOutcome>(new SendOutcome.Accepted("SM" + Sent.Count));
         }
-    }
-
-    private sealed class UnusedEmail : IEmailSender
-    {
-        public Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No email in these tests.");
     }
 
     private sealed class FixedComposer : IAlertComposer

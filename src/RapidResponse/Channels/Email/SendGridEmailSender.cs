@@ -13,22 +13,62 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
 
     public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
+        var mail = NewMessage(message.Content);
+        mail.AddTo(new EmailAddress(message.To, message.ToName));
+        mail.AddCustomArg(ReferenceArg, message.Reference);
+        return await SendAsync(mail, cancellationToken);
+    }
+
+    /// <summary>One request, one personalization per recipient: nobody sees the others' addresses.</summary>
+    public async Task<SendOutcome> SendBatchAsync(EmailBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Recipients.Count is 0 or > EmailBatch.MaxRecipients)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batch), $"A batch has 1 to {EmailBatch.MaxRecipients} recipients.");
+        }
+
+        // HTML gets its own placeholder, so a name is HTML-encoded there and plain in the text part.
+        var content = batch.Content with
+        {
+            Html = batch.Content.Html.Replace(EmailBatch.NamePlaceholder, HtmlNamePlaceholder, StringComparison.Ordinal),
+        };
+        var mail = NewMessage(content);
+        for (var i = 0; i < batch.Recipients.Count; i++)
+        {
+            var recipient = batch.Recipients[i];
+            mail.AddTo(new EmailAddress(recipient.To, recipient.Name), i);
+            mail.AddSubstitution(EmailBatch.NamePlaceholder, recipient.Name, i);
+            mail.AddSubstitution(HtmlNamePlaceholder, WebUtility.HtmlEncode(recipient.Name), i);
+            mail.AddCustomArg(ReferenceArg, recipient.Reference, i);
+        }
+
+        return await SendAsync(mail, cancellationToken);
+    }
+
+    private const string HtmlNamePlaceholder = "-recipientNameHtml-";
+
+    private SendGridMessage NewMessage(Statements.EmailText content)
+    {
         var settings = options.Value;
-        var client = new SendGridClient(http, new SendGridClientOptions { ApiKey = settings.ApiKey, Host = settings.BaseUrl.AbsoluteUri.TrimEnd('/') });
         var mail = new SendGridMessage
         {
             From = new EmailAddress(settings.FromEmail, settings.FromName),
-            Subject = message.Content.Subject,
-            PlainTextContent = message.Content.Text,
-            HtmlContent = message.Content.Html,
+            Subject = content.Subject,
+            PlainTextContent = content.Text,
+            HtmlContent = content.Html,
         };
-        mail.AddTo(new EmailAddress(message.To, message.ToName));
-        mail.AddCustomArg(ReferenceArg, message.Reference);
-        foreach (var attachment in message.Content.Attachments)
+        foreach (var attachment in content.Attachments)
         {
             mail.AddAttachment(attachment.FileName, Convert.ToBase64String(attachment.Content), attachment.ContentType);
         }
 
+        return mail;
+    }
+
+    private async Task<SendOutcome> SendAsync(SendGridMessage mail, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var client = new SendGridClient(http, new SendGridClientOptions { ApiKey = settings.ApiKey, Host = settings.BaseUrl.AbsoluteUri.TrimEnd('/') });
         Response response;
         try
         {

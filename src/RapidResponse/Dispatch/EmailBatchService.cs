@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using RapidResponse.Alerts;
+using RapidResponse.Channels;
+using RapidResponse.Channels.Email;
+
+namespace RapidResponse.Dispatch;
+
+/// <summary>
+/// Sends one email body to many recipients in one provider request (the NGOs of an alert, who all get the same
+/// facts and draft). Each recipient keeps its own Delivery row and state machine: rows are claimed one by one with
+/// their ETags, sent together, and recorded one by one, so a redelivered message re-sends none that were sent.
+/// </summary>
+public sealed partial class EmailBatchService(
+    AlertStore alerts,
+    IDeliveryContent content,
+    IEmailSender email,
+    DeliveryFallback fallback,
+    TimeProvider time,
+    ILogger<EmailBatchService> logger)
+{
+    /// <summary>Queue messages stay small (64 KiB): a batch lists at most this many delivery ids.</summary>
+    public const int MaxPerMessage = 250;
+
+    public async Task DeliverAsync(string alertId, IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var rows = await Task.WhenAll(deliveryIds.Distinct(StringComparer.Ordinal).Select(id => alerts.GetDeliveryAsync(alertId, id, cancellationToken)));
+        var open = rows.OfType<Delivery>().Where(d => !d.State.IsHandedOver()).ToList();
+        var busy = open.Count(d => d.State == DeliveryState.Sending && now - d.SendingSince < DeliveryService.SendingLease);
+        var claims = await Task.WhenAll(open
+            .Where(d => !(d.State == DeliveryState.Sending && now - d.SendingSince < DeliveryService.SendingLease))
+            .Select(d => alerts.TryUpdateDeliveryAsync(
+                d.MoveTo(DeliveryState.Sending, now) with { SendingSince = now, Attempts = d.Attempts + 1 }, cancellationToken)));
+        var claimed = claims.OfType<Delivery>().ToList();
+        busy += claims.Length - claimed.Count;
+
+        if (claimed.Count > 0)
+        {
+            await SendAsync(alertId, claimed, cancellationToken);
+        }
+
+        if (busy > 0)
+        {
+            // Someone else holds some rows; the message comes back for them once their claims settle.
+            throw new DeliveryBusyException($"{busy} of the batch");
+        }
+    }
+
+    private async Task SendAsync(string alertId, IReadOnlyList<Delivery> claimed, CancellationToken cancellationToken)
+    {
+        var alert = await alerts.GetAsync(alertId, cancellationToken)
+            ?? throw new InvalidOperationException($"A batch belongs to missing alert {alertId}.");
+        var body = await content.EmailAsync(alert, claimed[0] with { RecipientName = EmailBatch.NamePlaceholder }, cancellationToken);
+        var batch = new EmailBatch(claimed.Select(d => new EmailRecipient(d.Address, d.RecipientName, $"{d.AlertId}/{d.Id}")).ToList(), body);
+
+        SendOutcome outcome;
+        try
+        {
+            outcome = await email.SendBatchAsync(batch, cancellationToken);
+        }
+        catch (ProviderUnavailableException exception)
+        {
+            var released = time.GetUtcNow();
+            await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(
+                d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message }, cancellationToken)));
+            throw;
+        }
+
+        if (outcome is SendOutcome.Rejected)
+        {
+            foreach (var delivery in claimed)
+            {
+                await fallback.FallBackAsync(delivery, cancellationToken);
+            }
+        }
+
+        var done = time.GetUtcNow();
+        await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(outcome switch
+        {
+            SendOutcome.Accepted accepted => d.MoveTo(DeliveryState.Sent, done) with { ProviderId = accepted.ProviderId, Error = null },
+            SendOutcome.Rejected rejected => d.MoveTo(DeliveryState.Failed, done) with { Error = $"{rejected.Code}: {rejected.Reason}" },
+            _ => throw new InvalidOperationException("Unknown send outcome."),
+        }, cancellationToken)));
+        LogBatch(alertId, claimed.Count, outcome is SendOutcome.Accepted);
+    }
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Alert {AlertId}: one email request for {Count} recipients (accepted: {Accepted})")]
+    private partial void LogBatch(string alertId, int count, bool accepted);
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using RapidResponse.Alerts;
+using RapidResponse.Channels;
+using RapidResponse.Channels.Email;
+using RapidResponse.Contacts;
+using RapidResponse.Dispatch;
+using RapidResponse.Statements;
+using RapidResponse.Tests.Support;
+
+namespace RapidResponse.Tests.Storage;
+
+/// <summary>NGO emails with the same body go out as one request, yet each recipient's row keeps its own state.</summary>
+public sealed class EmailBatchServiceTests
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 10, 6, 0, TimeSpan.Zero));
+    private readonly RecordingEmail email = new();
+
+    [Fact]
+    public async Task Batch_IsOneRequestWithEachRecipientsNameAndReference_AndIsNeverSentTwice()
+    {
+        var (service, store, ids) = await SetUpAsync(ngos: 3);
+
+        await service.DeliverAsync("a1", ids, CancellationToken.None);
+        await service.DeliverAsync("a1", ids, CancellationToken.None);
+
+        var batch = Assert.Single(email.Batches);
+        Assert.Equal(["ngo0@example.org", "ngo1@example.org", "ngo2@example.org"], batch.Recipients.Select(r => r.To));
+        Assert.Equal(["NGO 0", "NGO 1", "NGO 2"], batch.Recipients.Select(r => r.Name));
+        Assert.Equal(ids.Select(id => "a1/" + id), batch.Recipients.Select(r => r.Reference));
+        Assert.Contains(EmailBatch.NamePlaceholder, batch.Content.Text, StringComparison.Ordinal);
+        foreach (var id in ids)
+        {
+            var row = (await store.GetDeliveryAsync("a1", id, CancellationToken.None))!;
+            Assert.Equal((DeliveryState.Sent, "EMB1"), (row.State, row.ProviderId));
+        }
+    }
+
+    [Fact]
+    public async Task Batch_SkipsRowsAlreadySent_AndReleasesAllWhenTheProviderIsDown()
+    {
+        var (service, store, ids) = await SetUpAsync(ngos: 3);
+        var first = (await store.GetDeliveryAsync("a1", ids[0], CancellationToken.None))!;
+        await store.TryUpdateDeliveryAsync(first.MoveTo(DeliveryState.Sent, time.GetUtcNow()), CancellationToken.None);
+        email.Next = () => throw new ProviderUnavailableException("sendgrid", mayHaveReachedProvider: false, "down");
+
+        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync("a1", ids, CancellationToken.None));
+        email.Next = null;
+        await service.DeliverAsync("a1", ids, CancellationToken.None);
+
+        Assert.Equal(2, email.Batches.Count);
+        Assert.All(email.Batches, b => Assert.Equal(["ngo1@example.org", "ngo2@example.org"], b.Recipients.Select(r => r.To)));
+        Assert.Equal(2, (await store.GetDeliveryAsync("a1", ids[1], CancellationToken.None))!.Attempts);
+    }
+
+    private async Task<(EmailBatchService, AlertStore, string[])> SetUpAsync(int ngos)
+    {
+        var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
+        await store.CreateAsync(AlertStoreTests.Alert("a1"), new TimelineEntry(time.GetUtcNow(), "accepted", "Alert accepted"), CancellationToken.None);
+        var deliveries = Enumerable.Range(0, ngos).Select(i => AlertStoreTests.Delivery("a1", $"KZ|ngo{i}|email") with
+        {
+            ContactId = $"ngo{i}", RecipientName = $"NGO {i}", Role = ContactRole.Ngo, Channel = Channel.Email, Address = $"ngo{i}@example.org",
+        }).ToList();
+        await store.AddDeliveriesAsync(deliveries, CancellationToken.None);
+        var fallback = await TestFallback.CreateAsync(store, time);
+        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, time, NullLogger<EmailBatchService>.Instance);
+        return (service, store, deliveries.Select(d => d.Id).ToArray());
+    }
+
+    private sealed class NamedComposer : IAlertComposer
+    {
+        public SmsText ComposeSms(Alert alert, Recipient recipient) => new("sms");
+
+        public EmailText ComposeEmail(Alert alert, Recipient recipient) => new("s", $"Dear {recipient.Name},", $"<p>Dear {recipient.Name},</p>", []);
+    }
+}
