@@ -59,7 +59,11 @@ public sealed class EmailBatchServiceTests
         await store.CreateAsync(AlertStoreTests.Alert("a1"), new TimelineEntry(time.GetUtcNow(), "accepted", "Alert accepted"), CancellationToken.None);
         var deliveries = Enumerable.Range(0, ngos).Select(i => AlertStoreTests.Delivery("a1", $"KZ|ngo{i}|email") with
         {
-            ContactId = $"ngo{i}", RecipientName = $"NGO {i}", Role = ContactRole.Ngo, Channel = Channel.Email, Address = $"ngo{i}@example.org",
+            ContactId = $"ngo{i}",
+            RecipientName = $"NGO {i}",
+            Role = ContactRole.Ngo,
+            Channel = Channel.Email,
+            Address = $"ngo{i}@example.org",
         }).ToList();
         await store.AddDeliveriesAsync(deliveries, CancellationToken.None);
         var fallback = await TestFallback.CreateAsync(store, time);
