@@ -143,6 +143,10 @@ var tableNames = [
   'Organizers'
   'Alerts'
   'Idempotency'
+  'PoisonMessages'
+  'PhoneIndex'
+  'EscalationPolicies'
+  'Events'
 ]
 
 // Built-in role definition ids (the same in every tenant).

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
 using RapidResponse.Dispatch;
+using RapidResponse.Events;
 using RapidResponse.Organizers;
 using RapidResponse.Security;
 
@@ -21,6 +22,7 @@ public sealed partial class InboundSmsService(
     OrganizerStore organizers,
     AcknowledgementService acknowledgements,
     AlertIntake intake,
+    EventStore events,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<InboundSmsService> logger)
@@ -85,10 +87,13 @@ public sealed partial class InboundSmsService(
                 continue;
             }
 
+            // During a registered event the SMS carries the event's place, people and region, as the page's press does.
+            var now = time.GetUtcNow();
+            var current = (await events.ListAsync(organizer.Id, now, cancellationToken)).FirstOrDefault(e => e.IsCurrent(now));
             var request = new PanicRequest(
-                organizer.Regions.Count == 1 ? null : organizer.Regions[0], "other", null,
+                current is not null || organizer.Regions.Count == 1 ? null : organizer.Regions[0], "other", null,
                 message.Length == 0 ? "Raised by SMS" : message[..Math.Min(message.Length, MaxMessageLength)],
-                null, null, null, null, null);
+                null, null, current?.Id, null, null);
             var key = string.IsNullOrEmpty(messageSid) ? null : "sms-" + messageSid;
             var raised = await intake.RaiseAsync(organizer, request, key, cancellationToken);
             if (raised.Value is { } accepted)

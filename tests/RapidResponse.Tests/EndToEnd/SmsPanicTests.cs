@@ -30,6 +30,32 @@ public sealed class SmsPanicTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Sos_DuringARegisteredEvent_CarriesTheEventsPlaceAndPeople()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        var phone = TestData.Phone();
+        var token = await Responders.OrganizerAsync(host, scenario.Region, phone);
+        using var registered = await host.SendAsync(HttpMethod.Post, "api/events", token, new
+        {
+            name = "Women's rights workshop",
+            place = new { text = "Community centre, Tauke Khan Ave", lat = 42.3417, lon = 69.5901 },
+            startsAt = DateTimeOffset.UtcNow.AddMinutes(-30),
+            endsAt = DateTimeOffset.UtcNow.AddHours(2),
+            people = new object[] { new { name = "Zhanar S.", role = "co-founder", publicName = true } },
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+        using var sms = await Responders.SmsAsync(host, phone, "SOS they are here");
+        Assert.Contains("alert raised", await sms.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await host.StandIns.WaitForAsync(
+            _ => scenario.LawyerPhones.All(p => host.StandIns.Sms.Any(s => s.To == p && s.Body.Contains("they are here", StringComparison.Ordinal)
+                                                                            && s.Body.Contains("Zhanar S.", StringComparison.Ordinal)
+                                                                            && s.Body.Contains("maps.google.com/?q=42.3417,69.5901", StringComparison.Ordinal))),
+            Timeout);
+    }
+
+    [Fact]
     public async Task Sos_WithACodewordSet_NeedsTheCodeword()
     {
         var scenario = await Scenario.CreateAsync(host);
