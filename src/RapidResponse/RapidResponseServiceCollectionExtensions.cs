@@ -47,6 +47,7 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<OperatorAlerts>()
         .AddSingleton<PoisonMessages>()
         .AddRapidResponseStatements()
+        .AddRapidResponseStatementAdmin()
         .AddSingleton<FanOutService>()
         .AddTransient<EmailBatchService>()
         .AddTransient<DeliveryService>();

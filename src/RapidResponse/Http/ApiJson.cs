@@ -31,6 +31,8 @@ namespace RapidResponse.Http;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(IReadOnlyList<ParkedMessage>))]
 [JsonSerializable(typeof(ReplayReport))]
+[JsonSerializable(typeof(RapidResponse.Statements.StatementDraft))]
+[JsonSerializable(typeof(RapidResponse.Statements.StatementReplaced))]
 [JsonSerializable(typeof(ResolveRequest))]
 [JsonSerializable(typeof(UpdateRequest))]
 [JsonSerializable(typeof(AlertChanged))]

@@ -11,7 +11,8 @@ namespace RapidResponse.Statements;
 public sealed class LegalProfiles
 {
     private const string ResourcePrefix = "RapidResponse.Statements.Profiles.";
-    private readonly Dictionary<string, LegalProfile> byCountry;
+    private readonly Lock replacing = new();
+    private volatile Dictionary<string, LegalProfile> byCountry;
 
     public LegalProfiles(IEnumerable<LegalProfile> profiles)
     {
@@ -50,6 +51,26 @@ public sealed class LegalProfiles
         {
             throw new InvalidOperationException($"{fileName}: line {e.LineNumber + 1}: {e.Message}", e);
         }
+    }
+
+    /// <summary>Replaces (or adds) one country's profile while the service runs; an invalid one changes nothing.</summary>
+    public IReadOnlyList<string> Replace(LegalProfile profile)
+    {
+        var errors = Validate(profile).ToList();
+        if ((profile.Items ?? []).Count == 0)
+        {
+            errors.Add($"{profile.Country}: a profile needs at least one item");
+        }
+
+        if (errors.Count == 0)
+        {
+            lock (replacing)
+            {
+                byCountry = new Dictionary<string, LegalProfile>(byCountry, StringComparer.Ordinal) { [profile.Country] = profile };
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>The profile of the alert's country, or the international one.</summary>

@@ -13,8 +13,8 @@ public sealed partial class StatementTemplates
 {
     private const string ResourcePrefix = "RapidResponse.Statements.Templates.";
     private static readonly FluidParser Parser = new();
-    private readonly Dictionary<string, IFluidTemplate> parsed = new(StringComparer.Ordinal);
-    private readonly TemplateOptions options;
+    private readonly Lock replacing = new();
+    private volatile Library library;
 
     public StatementTemplates(IReadOnlyDictionary<string, string> sources)
     {
@@ -24,18 +24,10 @@ public sealed partial class StatementTemplates
             throw new InvalidOperationException("Invalid statement templates: " + string.Join("; ", errors));
         }
 
-        foreach (var (name, source) in sources)
-        {
-            parsed[name] = Parser.Parse(source);
-        }
-
-        options = new TemplateOptions { FileProvider = new InMemoryTemplateFiles(sources) };
-
-        // `{{ who | end_sentence }}`: "Zhanar S." closes a sentence without a second full stop.
-        options.Filters.AddFilter("end_sentence", (input, _, _) => new ValueTask<FluidValue>(new StringValue(Sentences.End(input.ToStringValue()))));
+        library = Library.Build(sources);
     }
 
-    public IReadOnlyCollection<string> Names => parsed.Keys;
+    public IReadOnlyCollection<string> Names => [.. library.Parsed.Keys];
 
     public static StatementTemplates FromAssembly()
     {
@@ -46,7 +38,29 @@ public sealed partial class StatementTemplates
         return new StatementTemplates(sources);
     }
 
-    public bool Has(string name) => parsed.ContainsKey(name);
+    public bool Has(string name) => library.Parsed.ContainsKey(name);
+
+    /// <summary>The source of a template as it is used now (after any replacement).</summary>
+    public string? Source(string name) => library.Sources.GetValueOrDefault(name);
+
+    /// <summary>
+    /// Replaces (or adds) one template while the service runs: validated first, so a template that does not parse
+    /// or includes a missing one changes nothing and comes back as errors naming its lines.
+    /// </summary>
+    public IReadOnlyList<TemplateError> Replace(string name, string source)
+    {
+        lock (replacing)
+        {
+            var current = library;
+            var errors = Validate(name, source, current.Sources.Keys.Append(name));
+            if (errors.Count == 0)
+            {
+                library = Library.Build(new Dictionary<string, string>(current.Sources, StringComparer.Ordinal) { [name] = source });
+            }
+
+            return errors;
+        }
+    }
 
     /// <summary>
     /// Every reason <paramref name="source"/> cannot be used as <paramref name="name"/>: a parse error with its line,
@@ -69,13 +83,14 @@ public sealed partial class StatementTemplates
     /// <summary>Renders a template to Markdown. Values are written as given: the output is Markdown, not HTML.</summary>
     public string Render(string name, IReadOnlyDictionary<string, object?> model)
     {
-        var context = new TemplateContext(options);
+        var current = library;
+        var context = new TemplateContext(current.Options);
         foreach (var (key, value) in model)
         {
             context.SetValue(key, value ?? Fluid.Values.NilValue.Instance);
         }
 
-        return parsed[name].Render(context, NullEncoder.Default);
+        return current.Parsed[name].Render(context, NullEncoder.Default);
     }
 
     private static int LineOf(string error, string source)
@@ -90,6 +105,20 @@ public sealed partial class StatementTemplates
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>One consistent set of templates: swapped whole when one is replaced, so a render never sees half a change.</summary>
+    private sealed record Library(IReadOnlyDictionary<string, string> Sources, IReadOnlyDictionary<string, IFluidTemplate> Parsed, TemplateOptions Options)
+    {
+        public static Library Build(IReadOnlyDictionary<string, string> sources)
+        {
+            var options = new TemplateOptions { FileProvider = new InMemoryTemplateFiles(sources) };
+
+            // `{{ who | end_sentence }}`: "Zhanar S." closes a sentence without a second full stop.
+            options.Filters.AddFilter("end_sentence", (input, _, _) => new ValueTask<FluidValue>(new StringValue(Sentences.End(input.ToStringValue()))));
+            var parsed = sources.ToDictionary(s => s.Key, s => Parser.Parse(s.Value), StringComparer.Ordinal);
+            return new Library(sources, parsed, options);
+        }
     }
 
     [GeneratedRegex(@"\((?<line>\d+):(?<column>\d+)\)", RegexOptions.CultureInvariant)]

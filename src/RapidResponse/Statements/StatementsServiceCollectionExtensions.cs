@@ -15,6 +15,16 @@ public static class StatementsServiceCollectionExtensions
         services.AddHostedService<StatementsStartupCheck>();
         return services;
     }
+
+    /// <summary>Previews and uploads of templates and profiles, stored in Table Storage and applied on every instance.</summary>
+    public static IServiceCollection AddRapidResponseStatementAdmin(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new StatementOverrideStore(
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(Storage.TableNames.StatementOverrides)));
+        services.AddSingleton<StatementAdmin>();
+        services.AddHostedService<StatementOverridesLoader>();
+        return services;
+    }
 }
 
 /// <summary>Resolves the profiles and templates as the host starts, so a bad file stops the start instead of the first alert.</summary>

@@ -20,7 +20,10 @@ public static class TableNames
     /// <summary>Events organizers registered ahead (partition organizer id).</summary>
     public const string Events = "Events";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events];
+    /// <summary>Statement templates and legal profiles uploaded by an admin.</summary>
+    public const string StatementOverrides = "StatementOverrides";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using RapidResponse.Alerts;
+using RapidResponse.Contacts;
+using RapidResponse.Http;
+
+namespace RapidResponse.Statements;
+
+/// <summary>What an upload replaced.</summary>
+public sealed record StatementReplaced(string Kind, string Name);
+
+/// <summary>
+/// A coordinator's work on statements: preview a draft for an alert or a sample incident, and replace a template
+/// or a country profile. Uploads are validated first (a template that does not parse is refused, naming its line),
+/// applied at once on this instance, stored, and picked up by the others within <see cref="StatementOverridesLoader.Every"/>.
+/// </summary>
+public sealed partial class StatementAdmin(
+    StatementService statements,
+    StatementTemplates templates,
+    LegalProfiles profiles,
+    StatementOverrideStore overrides,
+    AlertStore alerts,
+    TimeProvider time,
+    ILogger<StatementAdmin> logger)
+{
+    public async Task<Result<StatementDraft>> PreviewAsync(
+        string? alertId, string? incident, string? region, string? language, CancellationToken cancellationToken)
+    {
+        Alert? alert;
+        if (alertId is not null)
+        {
+            alert = await alerts.GetAsync(alertId, cancellationToken);
+            if (alert is null)
+            {
+                return Problem.NotFound($"No alert '{alertId}'.");
+            }
+        }
+        else
+        {
+            var errors = new FieldErrors();
+            if (!Incidents.TryParse(incident, out var parsed))
+            {
+                errors.Add("incident", Incidents.Rule);
+            }
+
+            if (!RegionCode.IsValid(region))
+            {
+                errors.Add("region", RegionCode.Rule);
+            }
+
+            if (errors.Any)
+            {
+                return errors.ToProblem();
+            }
+
+            // A sample with no facts: the draft shows what a real alert fills in, and where it says [to confirm].
+            var now = time.GetUtcNow();
+            alert = new Alert("sample-alert-preview", "sample", RegionCode.Normalize(region!), parsed, null, null, [], null, now, now, Silent: false);
+        }
+
+        return statements.RenderStatement(alert, statements.LanguageFor(alert, language ?? Languages.Default));
+    }
+
+    public async Task<Result<StatementReplaced>> ReplaceTemplateAsync(string name, string source, CancellationToken cancellationToken)
+    {
+        if (!TemplateName().IsMatch(name))
+        {
+            return Problem.Invalid("name", "must look like statement.attack.en.liquid (letters, digits, '.', '-', '_')");
+        }
+
+        var errors = templates.Replace(name, source);
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid(new Dictionary<string, string[]> { ["template"] = errors.Select(e => e.ToString()).ToArray() });
+        }
+
+        var entry = new StatementOverride(StatementOverrideStore.Template, name, source);
+        await overrides.PutAsync(entry, cancellationToken);
+        LogReplaced(StatementOverrideStore.Template, name);
+        return new StatementReplaced(entry.Kind, entry.Name);
+    }
+
+    public async Task<Result<StatementReplaced>> ReplaceProfileAsync(string country, string json, CancellationToken cancellationToken)
+    {
+        LegalProfile profile;
+        try
+        {
+            profile = LegalProfiles.Parse($"{country}.json", json);
+        }
+        catch (InvalidOperationException exception)
+        {
+            return Problem.Invalid("profile", exception.Message);
+        }
+
+        if (!string.Equals(profile.Country, country, StringComparison.Ordinal))
+        {
+            return Problem.Invalid("country", $"the profile says '{profile.Country}', the route '{country}'");
+        }
+
+        var errors = profiles.Replace(profile);
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid(new Dictionary<string, string[]> { ["profile"] = errors.ToArray() });
+        }
+
+        var entry = new StatementOverride(StatementOverrideStore.Profile, country, json);
+        await overrides.PutAsync(entry, cancellationToken);
+        LogReplaced(StatementOverrideStore.Profile, country);
+        return new StatementReplaced(entry.Kind, entry.Name);
+    }
+
+    [GeneratedRegex(@"^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.liquid$", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateName();
+
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Warning, Message = "Statement {Kind} {Name} replaced by an admin")]
+    private partial void LogReplaced(string kind, string name);
+}
