@@ -147,6 +147,7 @@ var tableNames = [
   'PhoneIndex'
   'EscalationPolicies'
   'Events'
+  'StatementOverrides'
 ]
 
 // Built-in role definition ids (the same in every tenant).
