@@ -1,4 +1,3 @@
-using RapidResponse.Contacts;
 using RapidResponse.Events;
 using RapidResponse.Http;
 using RapidResponse.Organizers;
@@ -9,7 +8,7 @@ namespace RapidResponse.Alerts;
 public static class PanicValidator
 {
     public const int MaxMessageLength = 500;
-    public const int MaxPeople = 20;
+    public const int MaxPeople = FactRules.MaxPeople;
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
 
@@ -30,7 +29,7 @@ public static class PanicValidator
             request = registered.Fill(request);
         }
 
-        var region = ResolveRegion(request.Region, organizer, errors);
+        var region = FactRules.Region(request.Region, organizer, errors);
 
         if (request.Incident is null)
         {
@@ -44,7 +43,7 @@ public static class PanicValidator
         var location = ValidateLocation(request.Location, errors);
         var message = errors.OptionalText("message", request.Message, MaxMessageLength);
         var eventName = errors.OptionalText("eventName", request.EventName, 120);
-        var people = ValidatePeople(request.People, errors);
+        var people = FactRules.People(request.People, errors);
 
         var occurredAt = request.OccurredAt ?? now;
         if (occurredAt > now + MaxClockSkew)
@@ -70,28 +69,6 @@ public static class PanicValidator
         return new AlertFacts(region!, incident, location, message, people, eventName, occurredAt, request.Silent ?? false);
     }
 
-    private static string? ResolveRegion(string? region, Organizer organizer, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(region))
-        {
-            if (organizer.Regions.Count == 1)
-            {
-                return organizer.Regions[0];
-            }
-
-            errors.Add("region", "is required: this organizer has several regions (" + string.Join(", ", organizer.Regions) + ")");
-            return null;
-        }
-
-        if (!RegionCode.IsValid(region))
-        {
-            errors.Add("region", RegionCode.Rule);
-            return null;
-        }
-
-        return RegionCode.Normalize(region);
-    }
-
     private static Location? ValidateLocation(PanicLocation? location, FieldErrors errors)
     {
         if (location is null)
@@ -99,21 +76,7 @@ public static class PanicValidator
             return null;
         }
 
-        if (location.Lat is { } lat && (lat < -90 || lat > 90 || double.IsNaN(lat)))
-        {
-            errors.Add("location.lat", "must be between -90 and 90");
-        }
-
-        if (location.Lon is { } lon && (lon < -180 || lon > 180 || double.IsNaN(lon)))
-        {
-            errors.Add("location.lon", "must be between -180 and 180");
-        }
-
-        if ((location.Lat is null) != (location.Lon is null))
-        {
-            errors.Add(location.Lat is null ? "location.lat" : "location.lon", "lat and lon come together");
-        }
-
+        FactRules.Coordinates("location", location.Lat, location.Lon, errors);
         if (location.AccuracyM is { } accuracy && (accuracy < 0 || accuracy > 100_000))
         {
             errors.Add("location.accuracyM", "must be between 0 and 100000 metres");
@@ -121,38 +84,5 @@ public static class PanicValidator
 
         var text = errors.OptionalText("location.text", location.Text, 200);
         return new Location(location.Lat, location.Lon, location.AccuracyM, text);
-    }
-
-    private static IReadOnlyList<Person> ValidatePeople(IReadOnlyList<PanicPerson?>? people, FieldErrors errors)
-    {
-        if (people is null)
-        {
-            return [];
-        }
-
-        if (people.Count > MaxPeople)
-        {
-            errors.Add("people", $"at most {MaxPeople} people");
-            return [];
-        }
-
-        var valid = new List<Person>(people.Count);
-        for (var i = 0; i < people.Count; i++)
-        {
-            if (people[i] is not { } person)
-            {
-                errors.Add($"people[{i}]", "must be an object with a name");
-                continue;
-            }
-
-            var name = errors.RequiredText($"people[{i}].name", person.Name, 100);
-            var role = errors.OptionalText($"people[{i}].role", person.Role, 60);
-            if (name is not null)
-            {
-                valid.Add(new Person(name, role, person.PublicName ?? false));
-            }
-        }
-
-        return valid;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class FanOutService(
         var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var now = time.GetUtcNow();
         var planned = recipients.Select(r => existing.GetValueOrDefault(Delivery.IdFor(r.Contact.Region, r.Contact.Id, r.Channel))
-            ?? NewDelivery(alert.Id, r.Contact, r.Channel, now)).ToList();
+            ?? DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now)).ToList();
         var added = planned.Where(d => !existing.ContainsKey(d.Id)).ToList();
         if (added.Count > 0)
         {
@@ -81,24 +81,6 @@ public sealed partial class FanOutService(
                 : new DeliveryMessage(alertId, chunk[0].Id, traceParent, chunk.Select(d => d.Id).ToArray()));
         return single.Concat(batched).Select(m => JsonSerializer.Serialize(m, QueueJson.Default.DeliveryMessage)).ToArray();
     }
-
-    private static Delivery NewDelivery(string alertId, Contact contact, Channel channel, DateTimeOffset now) => new(
-        alertId,
-        Delivery.IdFor(contact.Region, contact.Id, channel),
-        contact.Id,
-        contact.Region,
-        contact.Name,
-        contact.Role,
-        channel,
-        RecipientSelector.AddressFor(contact, channel)!,
-        contact.Language,
-        DeliveryState.Pending,
-        Attempts: 0,
-        ProviderId: null,
-        Error: null,
-        now,
-        SendingSince: null,
-        [new DeliveryStep(DeliveryState.Pending, now)]);
 
     private static string Describe(IReadOnlyCollection<Delivery> added)
     {

@@ -1,5 +1,4 @@
 using RapidResponse.Alerts;
-using RapidResponse.Contacts;
 using RapidResponse.Http;
 using RapidResponse.Organizers;
 
@@ -16,7 +15,7 @@ public static class EventValidator
     {
         var errors = new FieldErrors();
         var name = errors.RequiredText("name", request.Name, MaxNameLength);
-        var region = Region(request.Region, organizer, errors);
+        var region = FactRules.Region(request.Region, organizer, errors);
         var place = Place(request.Place, errors);
         if (request.StartsAt is not { } startsAt)
         {
@@ -36,7 +35,7 @@ public static class EventValidator
             errors.Add("endsAt", "must be in the future: register events ahead");
         }
 
-        var people = People(request.People, errors);
+        var people = FactRules.People(request.People, errors);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -50,28 +49,6 @@ public static class EventValidator
         return new RegisteredEvent(eventId, organizer.Id, name!, region!, place, request.StartsAt!.Value, request.EndsAt!.Value, people, now);
     }
 
-    private static string? Region(string? region, Organizer organizer, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(region))
-        {
-            if (organizer.Regions.Count == 1)
-            {
-                return organizer.Regions[0];
-            }
-
-            errors.Add("region", "is required: this organizer has several regions (" + string.Join(", ", organizer.Regions) + ")");
-            return null;
-        }
-
-        if (!RegionCode.IsValid(region))
-        {
-            errors.Add("region", RegionCode.Rule);
-            return null;
-        }
-
-        return RegionCode.Normalize(region);
-    }
-
     private static Location? Place(EventPlace? place, FieldErrors errors)
     {
         if (place is null)
@@ -79,55 +56,8 @@ public static class EventValidator
             return null;
         }
 
-        if (place.Lat is { } lat && (lat < -90 || lat > 90 || double.IsNaN(lat)))
-        {
-            errors.Add("place.lat", "must be between -90 and 90");
-        }
-
-        if (place.Lon is { } lon && (lon < -180 || lon > 180 || double.IsNaN(lon)))
-        {
-            errors.Add("place.lon", "must be between -180 and 180");
-        }
-
-        if ((place.Lat is null) != (place.Lon is null))
-        {
-            errors.Add(place.Lat is null ? "place.lat" : "place.lon", "lat and lon come together");
-        }
-
+        FactRules.Coordinates("place", place.Lat, place.Lon, errors);
         var text = errors.OptionalText("place.text", place.Text, MaxPlaceLength);
         return text is null && place.Lat is null ? null : new Location(place.Lat, place.Lon, null, text);
-    }
-
-    private static IReadOnlyList<Person> People(IReadOnlyList<PanicPerson?>? people, FieldErrors errors)
-    {
-        if (people is null)
-        {
-            return [];
-        }
-
-        if (people.Count > PanicValidator.MaxPeople)
-        {
-            errors.Add("people", $"at most {PanicValidator.MaxPeople} people");
-            return [];
-        }
-
-        var valid = new List<Person>(people.Count);
-        for (var i = 0; i < people.Count; i++)
-        {
-            if (people[i] is not { } person)
-            {
-                errors.Add($"people[{i}]", "must be an object with a name");
-                continue;
-            }
-
-            var name = errors.RequiredText($"people[{i}].name", person.Name, 100);
-            var role = errors.OptionalText($"people[{i}].role", person.Role, 60);
-            if (name is not null)
-            {
-                valid.Add(new Person(name, role, person.PublicName ?? false));
-            }
-        }
-
-        return valid;
     }
 }
