@@ -6,7 +6,7 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Admin;
 
-public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdmin organizers)
+public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdmin organizers, OrganizerTokens tokens)
 {
     [Function("CreateOrganizer")]
     public async Task<IResult> CreateAsync(
@@ -27,5 +27,37 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         var created = await organizers.CreateAsync(body.Value!, cancellationToken);
         return created.Problem?.ToResult()
             ?? TypedResults.Json(created.Value, ApiJson.Default.NewOrganizerResponse, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>Rotates the organizer's token: the new one is shown this once, the old one fails at once.</summary>
+    [Function("RotateOrganizerToken")]
+    public async Task<IResult> RotateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/organizers/{organizerId}/token")] HttpRequest request,
+        string organizerId,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var rotated = await tokens.RotateAsync(organizerId, cancellationToken);
+        return rotated.Problem?.ToResult() ?? TypedResults.Json(rotated.Value, ApiJson.Default.NewOrganizerResponse);
+    }
+
+    /// <summary>Revokes the organizer's token: it fails at once, until the token is rotated.</summary>
+    [Function("RevokeOrganizerToken")]
+    public async Task<IResult> RevokeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/organizers/{organizerId}/token")] HttpRequest request,
+        string organizerId,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var problem = await tokens.RevokeAsync(organizerId, cancellationToken);
+        return problem?.ToResult() ?? TypedResults.NoContent();
     }
 }

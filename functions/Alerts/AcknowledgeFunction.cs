@@ -6,14 +6,17 @@ namespace RapidResponse.Functions.Alerts;
 
 public sealed class AcknowledgeFunction(AcknowledgementLinks links)
 {
-    /// <summary>The one-click link in an alert email; the token is the credential.</summary>
+    /// <summary>The link in an alert email; the token is the credential. GET shows a button (scanners prefetch links); POST acknowledges.</summary>
     [Function("AcknowledgeAlert")]
     public async Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "alerts/{alertId}/ack")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "alerts/{alertId}/ack")] HttpRequest request,
         string alertId,
         CancellationToken cancellationToken)
     {
-        var page = await links.AcknowledgeAsync(alertId, request.Query["token"].ToString(), cancellationToken);
+        var token = request.Query["token"].ToString();
+        var page = HttpMethods.IsPost(request.Method)
+            ? await links.AcknowledgeAsync(alertId, token, cancellationToken)
+            : await links.ConfirmAsync(alertId, token, cancellationToken);
         return TypedResults.Content(page.Html, "text/html; charset=utf-8", statusCode: page.Status);
     }
 }

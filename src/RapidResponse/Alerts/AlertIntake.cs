@@ -23,6 +23,7 @@ public sealed partial class AlertIntake(
     AlertStore alerts,
     AlertQueue queue,
     PressIdempotency idempotency,
+    PressLimiter limiter,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<AlertIntake> logger,
@@ -54,6 +55,15 @@ public sealed partial class AlertIntake(
         }
 
         var reservation = ((PressDecision.Raise)decision).Reservation;
+
+        // Only a new alert spends the allowance; the reservation is released so the retry raises it.
+        if (limiter.TryTake(organizer.Id) is { } wait)
+        {
+            await TryInterruptAsync(reservation);
+            LogLimited(organizer.Id, wait);
+            return Problem.TooManyRequests("Too many new alerts from this organizer in a short time. Press again after the wait.", wait);
+        }
+
         var alert = facts.Value!.ToAlert(reservation.AlertId, organizer.Id, now);
         using var trace = RapidResponseTelemetry.Trace(logger, "alert.accept", alert.Id);
         try
@@ -94,6 +104,9 @@ public sealed partial class AlertIntake(
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Repeated press answered with alert {AlertId}")]
     private partial void LogRepeated(string alertId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Organizer {OrganizerId} pressed past the limit; asked to wait {Wait}")]
+    private partial void LogLimited(string organizerId, TimeSpan wait);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Alert {AlertId} could not be accepted; the client is asked to retry")]
     private partial void LogNotAccepted(Exception exception, string alertId);

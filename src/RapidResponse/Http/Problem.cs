@@ -36,6 +36,9 @@ public sealed record Problem(
     public static Problem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    public static Problem TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, "Too many requests", detail, RetryAfter: retryAfter);
+
     public static Problem Unavailable(string detail, TimeSpan retryAfter) =>
         new(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", detail, RetryAfter: retryAfter);
 

@@ -87,7 +87,7 @@ public sealed class EscalationTests(LocalHostFixture host)
     }
 
     [Fact]
-    public async Task NgoClicksTheLinkInItsEmail_IsThanked_Idempotently()
+    public async Task NgoClicksTheLinkInItsEmail_PrefetchAcknowledgesNothing_TheButtonIsThankedIdempotently()
     {
         var scenario = await Scenario.CreateAsync(host);
         var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
@@ -96,9 +96,16 @@ public sealed class EscalationTests(LocalHostFixture host)
         var email = host.StandIns.Emails.First(m => m.To.Contains(scenario.NgoEmails[0]) && m.Subject!.Contains(reference, StringComparison.Ordinal));
         var link = System.Text.RegularExpressions.Regex.Match(email.Text!, @"http\S+/ack\?token=\S+").Value;
 
-        using var first = await host.Client.GetAsync(link);
-        using var second = await host.Client.GetAsync(link);
-        using var forged = await host.Client.GetAsync(link[..^3] + "AAA");
+        // A mail scanner opening the link acknowledges nothing: the page only offers the button.
+        using var prefetched = await host.Client.GetAsync(link);
+        var page = await prefetched.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, prefetched.StatusCode);
+        Assert.Contains("<form method=\"post\"", page, StringComparison.Ordinal);
+        Assert.Empty((await Responders.StatusAsync(host, alertId, scenario.OrganizerToken))["acknowledgements"]!.AsArray());
+
+        using var first = await host.Client.PostAsync(link, null);
+        using var second = await host.Client.PostAsync(link, null);
+        using var forged = await host.Client.PostAsync(link[..^3] + "AAA", null);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains("Thank you", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -12,6 +12,9 @@ namespace RapidResponse.Tests.Storage;
 /// <summary>Durable accept: 202 only after the alert row and the queue message are both written.</summary>
 public sealed class AlertIntakeTests
 {
+    private static readonly IOptions<RapidResponseOptions> Options = Microsoft.Extensions.Options.Options.Create(
+        new RapidResponseOptions { AdminKey = "admin-key-of-at-least-24-chars", PublicBaseUrl = new Uri("https://rr.example.org") });
+
     private static readonly Organizer Organizer = new("org1", "Zhanar", ["KZ-SHY"], null, "ru", "hash", DateTimeOffset.UnixEpoch);
 
     [Fact]
@@ -24,7 +27,8 @@ public sealed class AlertIntakeTests
             new AlertStore(alertsTable),
             new AlertQueue(queues),
             new PressIdempotency(new IdempotencyStore(await SharedAzurite.NewTableAsync("idem")), time),
-            Options.Create(new RapidResponseOptions { AdminKey = "admin-key-of-at-least-24-chars", PublicBaseUrl = new Uri("https://rr.example.org") }),
+            new PressLimiter(Options, time),
+            Options,
             time,
             NullLogger<AlertIntake>.Instance);
         var press = new PanicRequest(null, "detention", null, "Both organisers taken", null, null, null, null, null);
