@@ -6,7 +6,7 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Alerts;
 
-public sealed class AlertStatusFunction(Authenticator authenticator, AlertReader reader)
+public sealed class AlertStatusFunction(Authenticator authenticator, AlertReader reader, RecordExporter records)
 {
     [Function("AlertStatus")]
     public async Task<IResult> RunAsync(
@@ -22,5 +22,22 @@ public sealed class AlertStatusFunction(Authenticator authenticator, AlertReader
 
         var view = await reader.ReadAsync(caller, alertId, cancellationToken);
         return view.Problem?.ToResult() ?? TypedResults.Json(view.Value, ApiJson.Default.AlertView);
+    }
+
+    /// <summary>The alert's tamper-evident record: every timeline entry with its hash chain (see docs/SECURITY.md).</summary>
+    [Function("AlertRecord")]
+    public async Task<IResult> RecordAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "alerts/{alertId}/record")] HttpRequest request,
+        string alertId,
+        CancellationToken cancellationToken)
+    {
+        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (caller is null)
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var record = await records.ExportAsync(caller, alertId, cancellationToken);
+        return record.Problem?.ToResult() ?? TypedResults.Json(record.Value, ApiJson.Default.AlertRecordExport);
     }
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RapidResponse;
 
 /// <summary>Service-wide settings (configuration section <c>RapidResponse</c>).</summary>
-public sealed class RapidResponseOptions
+public sealed class RapidResponseOptions : IValidatableObject
 {
     public const string Section = "RapidResponse";
 
@@ -25,6 +25,29 @@ public sealed class RapidResponseOptions
     /// <summary>The word that, texted by a registered organizer's phone to the service number, raises an alert.</summary>
     [Required, MinLength(2), MaxLength(20)]
     public string SmsPanicKeyword { get; set; } = "SOS";
+
+    /// <summary>New alerts one organizer may raise at once before <c>429</c> (per instance); the first press always passes.</summary>
+    [Range(1, 100_000)]
+    public int PressBurst { get; set; } = 10;
+
+    /// <summary>How fast an organizer's allowance of new alerts refills, per minute (per instance).</summary>
+    [Range(0.1, 100_000)]
+    public double PressesPerMinute { get; set; } = 2;
+
+    /// <summary>
+    /// Optional: base64 of a random 256-bit key that encrypts contacts' phones and emails at rest (AES-GCM). In Azure,
+    /// a Key Vault reference. Without it, contact details are stored as given.
+    /// </summary>
+    public string? DataKey { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        Span<byte> key = stackalloc byte[33];
+        if (DataKey is { Length: > 0 } && (!Convert.TryFromBase64String(DataKey, key, out var length) || length != 32))
+        {
+            yield return new ValidationResult("DataKey must be base64 of exactly 32 random bytes.", [nameof(DataKey)]);
+        }
+    }
 
     /// <summary>Builds an absolute URL under the public base, e.g. <c>api/alerts/123</c>.</summary>
     public Uri Link(string relativePath) =>

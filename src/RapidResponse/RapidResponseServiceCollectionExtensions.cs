@@ -39,10 +39,13 @@ public static class RapidResponseServiceCollectionExtensions
     private static IServiceCollection AddRapidResponseDomain(this IServiceCollection services) => services
         .AddSingleton<Authenticator>()
         .AddSingleton<OrganizerAdmin>()
+        .AddSingleton<OrganizerTokens>()
         .AddSingleton<ContactAdmin>()
         .AddSingleton<AlertIntake>()
         .AddSingleton<PressIdempotency>()
+        .AddSingleton<PressLimiter>()
         .AddSingleton<AlertReader>()
+        .AddSingleton<RecordExporter>()
         .AddSingleton<HealthCheck>()
         .AddSingleton<OperatorAlerts>()
         .AddSingleton<PoisonMessages>()

@@ -160,14 +160,42 @@ internal sealed class TimelineEntity : ITableEntity
     public string Kind { get; set; } = "";
     public string Text { get; set; } = "";
 
-    public static TimelineEntity From(string alertId, TimelineEntry entry) => new()
+    /// <summary>The entry's place in the alert's hash chain (1, 2, …); null only for rows written before the chain.</summary>
+    public long? Seq { get; set; }
+    public string? PrevHash { get; set; }
+    public string? Hash { get; set; }
+
+    /// <summary>The entry as entry <paramref name="seq"/> of the chain, linked to <paramref name="prevHash"/>.</summary>
+    public static TimelineEntity From(string alertId, TimelineEntry entry, long seq, string prevHash) => new()
     {
         PartitionKey = alertId,
         RowKey = $"{Prefix}{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}",
         At = entry.At,
         Kind = entry.Kind,
         Text = entry.Text,
+        Seq = seq,
+        PrevHash = prevHash,
+        Hash = Security.RecordChain.Hash(prevHash, seq, Security.RecordChain.FormatAt(entry.At), entry.Kind, entry.Text),
     };
 
     public TimelineEntry ToEntry() => new(At, Kind, Text);
+
+    public Security.RecordEntry? ToRecordEntry() =>
+        Seq is { } seq ? new(seq, Security.RecordChain.FormatAt(At), Kind, Text, PrevHash ?? "", Hash ?? "") : null;
+}
+
+/// <summary>The head of the alert's timeline chain (row key <c>chain</c>): the last entry's number and hash, updated with its ETag.</summary>
+internal sealed class ChainHeadEntity : ITableEntity
+{
+    public const string Row = "chain";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public long Seq { get; set; }
+    public string Hash { get; set; } = "";
+
+    public static ChainHeadEntity For(TimelineEntity last) => new() { PartitionKey = last.PartitionKey, Seq = last.Seq!.Value, Hash = last.Hash! };
 }

@@ -11,17 +11,21 @@ public sealed record AlertRecord(Alert Alert, IReadOnlyList<Delivery> Deliveries
 /// The <c>Alerts</c> table. Partition = alert id: the alert row, one row per delivery and one per timeline entry,
 /// so a status read is one partition query and a fan-out writes in 100-entity batches.
 /// </summary>
-public sealed class AlertStore(TableClient table)
+public sealed partial class AlertStore(TableClient table, Security.FieldCipher? cipher = null)
 {
+    private readonly Security.FieldCipher cipher = cipher ?? Security.FieldCipher.None;
+
     private const int BatchSize = 100;
 
     /// <summary>Writes the alert with its first timeline entry, atomically.</summary>
     public async Task CreateAsync(Alert alert, TimelineEntry accepted, CancellationToken cancellationToken)
     {
+        var first = TimelineEntity.From(alert.Id, accepted, 1, Security.RecordChain.Genesis);
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, AlertEntity.From(alert)),
-            new(TableTransactionActionType.Add, TimelineEntity.From(alert.Id, accepted)),
+            new(TableTransactionActionType.Add, first),
+            new(TableTransactionActionType.Add, ChainHeadEntity.For(first)),
         ];
         await table.SubmitTransactionAsync(actions, cancellationToken);
     }
@@ -69,7 +73,7 @@ public sealed class AlertStore(TableClient table)
             }
             else if (row.RowKey.StartsWith(DeliveryEntity.Prefix, StringComparison.Ordinal))
             {
-                deliveries.Add(Convert<DeliveryEntity>(row).ToDelivery());
+                deliveries.Add(Opened(Convert<DeliveryEntity>(row).ToDelivery()));
             }
             else if (row.RowKey.StartsWith(TimelineEntity.Prefix, StringComparison.Ordinal))
             {
@@ -87,7 +91,7 @@ public sealed class AlertStore(TableClient table)
         var deliveries = new List<Delivery>();
         await foreach (var row in table.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken))
         {
-            deliveries.Add(row.ToDelivery());
+            deliveries.Add(Opened(row.ToDelivery()));
         }
 
         return deliveries;
@@ -98,7 +102,7 @@ public sealed class AlertStore(TableClient table)
     {
         foreach (var chunk in deliveries.Chunk(BatchSize))
         {
-            var actions = chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Add, DeliveryEntity.From(d)));
+            var actions = chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Add, Sealed(d)));
             await table.SubmitTransactionAsync(actions, cancellationToken);
         }
     }
@@ -108,7 +112,7 @@ public sealed class AlertStore(TableClient table)
     {
         try
         {
-            await table.AddEntityAsync(DeliveryEntity.From(delivery), cancellationToken);
+            await table.AddEntityAsync(Sealed(delivery), cancellationToken);
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -126,7 +130,7 @@ public sealed class AlertStore(TableClient table)
 
         var response = await table.GetEntityIfExistsAsync<DeliveryEntity>(
             alertId, DeliveryEntity.Prefix + deliveryId, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.ToDelivery() : null;
+        return response.HasValue ? Opened(response.Value!.ToDelivery()) : null;
     }
 
     /// <summary>
@@ -137,7 +141,7 @@ public sealed class AlertStore(TableClient table)
     {
         try
         {
-            var entity = DeliveryEntity.From(delivery);
+            var entity = Sealed(delivery);
             var response = await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
             return delivery with { Version = response.Headers.ETag?.ToString() };
         }
@@ -147,8 +151,11 @@ public sealed class AlertStore(TableClient table)
         }
     }
 
-    public async Task AppendTimelineAsync(string alertId, TimelineEntry entry, CancellationToken cancellationToken) =>
-        await table.AddEntityAsync(TimelineEntity.From(alertId, entry), cancellationToken);
+
+    // The delivery's address is a contact detail: encrypted at rest like the contact's (FieldCipher).
+    private DeliveryEntity Sealed(Delivery delivery) => DeliveryEntity.From(delivery with { Address = cipher.Encrypt(delivery.Address)! });
+
+    private Delivery Opened(Delivery delivery) => delivery with { Address = cipher.Decrypt(delivery.Address)! };
 
     // A partition query returns mixed rows; each is re-read as its own entity type.
     private static T Convert<T>(TableEntity row)

@@ -1,12 +1,18 @@
 using Azure.Data.Tables;
+using RapidResponse.Security;
 
 namespace RapidResponse.Contacts;
 
-/// <summary>The <c>Contacts</c> table: one partition per region, so a region's list is one query.</summary>
-public sealed class ContactStore(TableClient table)
+/// <summary>
+/// The <c>Contacts</c> table: one partition per region, so a region's list is one query. Phones and emails are
+/// encrypted when a data key is configured (<see cref="FieldCipher"/>).
+/// </summary>
+public sealed class ContactStore(TableClient table, FieldCipher? cipher = null)
 {
+    private readonly FieldCipher cipher = cipher ?? FieldCipher.None;
+
     public async Task PutAsync(Contact contact, CancellationToken cancellationToken) =>
-        await table.UpsertEntityAsync(ContactEntity.From(contact), TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(Sealed(contact), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Stores many contacts, one transaction per region and 100 rows.</summary>
     public async Task PutManyAsync(IEnumerable<Contact> contacts, CancellationToken cancellationToken)
@@ -15,7 +21,7 @@ public sealed class ContactStore(TableClient table)
         {
             foreach (var chunk in region.Chunk(100))
             {
-                var actions = chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ContactEntity.From(c)));
+                var actions = chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Sealed(c)));
                 await table.SubmitTransactionAsync(actions, cancellationToken);
             }
         }
@@ -24,7 +30,7 @@ public sealed class ContactStore(TableClient table)
     public async Task<Contact?> GetAsync(string region, string contactId, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<ContactEntity>(region, contactId, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.ToContact() : null;
+        return response.HasValue ? Opened(response.Value!.ToContact()) : null;
     }
 
     public async Task<IReadOnlyList<Contact>> ListAsync(string region, CancellationToken cancellationToken) =>
@@ -41,9 +47,15 @@ public sealed class ContactStore(TableClient table)
         var contacts = new List<Contact>();
         await foreach (var entity in table.QueryAsync<ContactEntity>(filter, cancellationToken: cancellationToken))
         {
-            contacts.Add(entity.ToContact());
+            contacts.Add(Opened(entity.ToContact()));
         }
 
         return contacts;
     }
+
+    private ContactEntity Sealed(Contact contact) =>
+        ContactEntity.From(contact with { Phone = cipher.Encrypt(contact.Phone), Email = cipher.Encrypt(contact.Email) });
+
+    private Contact Opened(Contact contact) =>
+        contact with { Phone = cipher.Decrypt(contact.Phone), Email = cipher.Decrypt(contact.Email) };
 }

@@ -21,6 +21,7 @@ namespace RapidResponse.Http;
 [JsonSerializable(typeof(PanicRequest))]
 [JsonSerializable(typeof(PanicAccepted))]
 [JsonSerializable(typeof(AlertView))]
+[JsonSerializable(typeof(AlertRecordExport))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(NewOrganizerRequest))]
 [JsonSerializable(typeof(NewOrganizerResponse))]

@@ -5,6 +5,7 @@ using RapidResponse.Alerts;
 using RapidResponse.Contacts;
 using RapidResponse.Operations;
 using RapidResponse.Organizers;
+using RapidResponse.Security;
 
 namespace RapidResponse.Storage;
 
@@ -16,9 +17,10 @@ public static class StorageServiceCollectionExtensions
         var connection = StorageConnection.From(configuration);
         services.AddSingleton(connection.CreateTableServiceClient());
         services.AddSingleton(connection.CreateQueueServiceClient());
-        services.AddSingleton(sp => new ContactStore(Table(sp, TableNames.Contacts)));
-        services.AddSingleton(sp => new OrganizerStore(Table(sp, TableNames.Organizers)));
-        services.AddSingleton(sp => new AlertStore(Table(sp, TableNames.Alerts)));
+        services.AddSingleton<FieldCipher>();
+        services.AddSingleton(sp => new ContactStore(Table(sp, TableNames.Contacts), sp.GetRequiredService<FieldCipher>()));
+        services.AddSingleton(sp => new OrganizerStore(Table(sp, TableNames.Organizers), sp.GetRequiredService<FieldCipher>()));
+        services.AddSingleton(sp => new AlertStore(Table(sp, TableNames.Alerts), sp.GetRequiredService<FieldCipher>()));
         services.AddSingleton(sp => new IdempotencyStore(Table(sp, TableNames.Idempotency)));
         services.AddSingleton(sp => new ParkedMessageStore(Table(sp, TableNames.PoisonMessages)));
         services.AddSingleton<AlertQueue>();

@@ -41,6 +41,32 @@ public sealed class TelemetryPrivacyTests(LocalHostFixture host)
         Assert.Contains(telemetry.Measurements, m => m.Instrument == "rapidresponse.send.duration" && m.Text.Contains("channel=sms outcome=accepted", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AcknowledgementsUpdatesAndResolve_LeaveNoPhoneOrEmailInLogsOrTelemetry()
+    {
+        using var telemetry = new TelemetryCapture();
+        var scenario = await Scenario.CreateAsync(host);
+        var alertId = (await scenario.PressAsync())["alertId"]!.GetValue<string>();
+        var reference = Responders.Reference(alertId);
+        await WaitUntilAllSentAsync(scenario, alertId);
+
+        using var yes = await Responders.SmsAsync(host, scenario.LawyerPhones[0], "YES");
+        var email = host.StandIns.Emails.First(m => m.To.Contains(scenario.NgoEmails[0]) && m.Subject!.Contains(reference, StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(email.Text!, @"http\S+/ack\?token=\S+").Value;
+        using var clicked = await host.Client.PostAsync(link, null);
+        await Responders.WaitForTimelineAsync(host, alertId, "acknowledged", 2, SendTimeout);
+        using var update = await host.SendAsync(HttpMethod.Post, $"api/alerts/{alertId}/updates", scenario.OrganizerToken, new { status = "charged" });
+        using var resolve = await host.SendAsync(HttpMethod.Post, $"api/alerts/{alertId}/resolve", scenario.OrganizerToken, new { outcome = "released" });
+        Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
+        await host.StandIns.WaitForAsync(_ => scenario.LawyerPhones.All(p => Responders.SmsTo(host, p, reference).Any(b => b.Contains("resolved", StringComparison.Ordinal))), SendTimeout);
+
+        var captured = host.Logs.Lines.Concat(telemetry.Texts()).ToList();
+        foreach (var secret in Secrets(scenario))
+        {
+            Assert.DoesNotContain(captured, line => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     private static List<System.Diagnostics.Activity> Steps(TelemetryCapture telemetry, string alertId) => telemetry.Spans
         .Where(s => s.Source.Name == RapidResponseTelemetry.Name && Equals(s.GetTagItem(RapidResponseTelemetry.AlertIdTag), alertId))
         .ToList();

@@ -39,6 +39,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
                 ["urls"] = url,
                 ["RapidResponse:OperatorPhone"] = OperatorPhone,
                 ["RapidResponse:OperatorEmail"] = OperatorEmail,
+
+                // Every end-to-end test runs with contact details encrypted at rest, as production should.
+                ["RapidResponse:DataKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             },
             logging => logging.AddProvider(Logs));
         Client = new HttpClient { BaseAddress = Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };

@@ -1,0 +1,73 @@
+using Azure.Data.Tables;
+using RapidResponse.Security;
+
+namespace RapidResponse.Alerts;
+
+/// <summary>The alert's timeline as a hash chain, and its export (<c>GET /api/alerts/{id}/record</c>).</summary>
+public sealed record ChainedTimeline(Alert Alert, IReadOnlyList<RecordEntry> Entries, long HeadSeq, string HeadHash);
+
+public sealed partial class AlertStore
+{
+    // Writers of one alert race (fan-out, receipts, acknowledgements, escalation); each retry costs one read and one write.
+    private const int MaxChainAttempts = 100;
+
+    /// <summary>
+    /// Appends an entry to the alert's hash chain: the new row and the chain head (guarded by its ETag) are written in
+    /// one entity-group transaction, so two writers can never both become entry n; the loser re-reads and retries.
+    /// </summary>
+    public async Task AppendTimelineAsync(string alertId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = await table.GetEntityIfExistsAsync<ChainHeadEntity>(alertId, ChainHeadEntity.Row, cancellationToken: cancellationToken);
+
+            // An alert written before the chain existed starts its chain here.
+            var (seq, previous) = head.HasValue ? (head.Value!.Seq + 1, head.Value.Hash) : (1L, RecordChain.Genesis);
+            var row = TimelineEntity.From(alertId, entry, seq, previous);
+            var next = ChainHeadEntity.For(row);
+            TableTransactionAction[] actions =
+            [
+                head.HasValue
+                    ? new(TableTransactionActionType.UpdateReplace, next, head.Value!.ETag)
+                    : new(TableTransactionActionType.Add, next),
+                new(TableTransactionActionType.Add, row),
+            ];
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxChainAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 10)), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The alert and its chained entries in chain order, with the head as stored.</summary>
+    public async Task<ChainedTimeline?> ReadChainAsync(string alertId, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(alertId, cancellationToken) is not { } alert)
+        {
+            return null;
+        }
+
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {alertId} and RowKey ge {TimelineEntity.Prefix} and RowKey lt {"t}"}");
+        var entries = new List<RecordEntry>();
+        await foreach (var row in table.QueryAsync<TimelineEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.ToRecordEntry() is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        var head = await table.GetEntityIfExistsAsync<ChainHeadEntity>(alertId, ChainHeadEntity.Row, cancellationToken: cancellationToken);
+        return new ChainedTimeline(
+            alert,
+            entries.OrderBy(e => e.Seq).ToList(),
+            head.HasValue ? head.Value!.Seq : 0,
+            head.HasValue ? head.Value!.Hash : RecordChain.Genesis);
+    }
+}
