@@ -68,7 +68,7 @@ public sealed class DeliveryContent(
     private EmailText WithAckLink(EmailText email, Alert alert, Delivery delivery)
     {
         var link = ackLinks.For(alert.Id, delivery.Id).AbsoluteUri;
-        var line = $"Responding? One click tells the organiser and stops the escalation to others in your role: {link}";
+        var line = $"Responding? Open this link and confirm: it tells the organiser and stops the escalation to others in your role: {link}";
         return email with
         {
             Text = line + "\n\n" + email.Text,
