@@ -31,15 +31,10 @@ public sealed class DeliveryPlanner(AlertStore alerts, PhoneIndex phones, Delive
         }));
 
         var added = results.Where(r => r.Added).Select(r => r.Delivery).ToList();
-        await phones.AddSentAsync(added, cancellationToken);
         await Task.WhenAll(results.Where(r => r.Added || !r.Delivery.State.IsHandedOver())
             .Select(r => queue.EnqueueAsync(new DeliveryMessage(r.Delivery.AlertId, r.Delivery.Id), cancellationToken)));
         return added;
     }
-
-    /// <summary>Enters the fan-out's alert SMS in the phone index (the fan-out writes its rows in batches itself).</summary>
-    public async Task IndexAsync(IEnumerable<Delivery> added, CancellationToken cancellationToken) =>
-        await phones.AddSentAsync(added, cancellationToken);
 
     /// <summary>
     /// Honours STOP: a number that opted out gets no SMS; the contact is emailed instead when it has an address.

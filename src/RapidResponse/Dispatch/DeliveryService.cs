@@ -3,6 +3,7 @@ using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
+using RapidResponse.Responses;
 using RapidResponse.Security;
 using RapidResponse.Telemetry;
 
@@ -25,6 +26,7 @@ public sealed partial class DeliveryService(
     IEmailSender email,
     DeliveryFallback fallback,
     EmailBatchService batches,
+    PhoneIndex phones,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -69,6 +71,10 @@ public sealed partial class DeliveryService(
 
         var alert = await alerts.GetAsync(delivery.AlertId, cancellationToken)
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} belongs to missing alert {delivery.AlertId}.");
+
+        // What a YES reply is matched against, written before the SMS can be answered (alert SMS only; idempotent).
+        // Here rather than in the fan-out, so a 1,000-recipient alert's first SMS does not wait for 1,000 index writes.
+        await phones.AddSentAsync([claimed], cancellationToken);
 
         SendOutcome outcome;
         try

@@ -42,7 +42,6 @@ public sealed partial class FanOutService(
         if (added.Count > 0)
         {
             await alerts.AddDeliveriesAsync(added, cancellationToken);
-            await planner.IndexAsync(added, cancellationToken);
             await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "fan-out", Describe(added)), cancellationToken);
         }
 

@@ -148,7 +148,9 @@ public sealed class DeliveryServiceTests
         var content = new ComposerContent(new FixedComposer());
         var email = new RecordingEmail();
         var batches = new EmailBatchService(store, content, email, fallback.Fallback, time, NullLogger<EmailBatchService>.Instance);
-        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, time, NullLogger<DeliveryService>.Instance);
+        var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
+        var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
+        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 
