@@ -13,14 +13,20 @@ public sealed class QueueSignals
     public void Notify(string queue)
     {
         var signal = Get(queue);
-        if (signal.CurrentCount == 0)
+
+        // Writers notify from many threads at once: check and release under one lock, or two see 0 and the second
+        // release overflows the semaphore (found by the benchmark's 1,000-recipient fan-out).
+        lock (signal)
         {
-            signal.Release();
+            if (signal.CurrentCount == 0)
+            {
+                signal.Release();
+            }
         }
     }
 
-    /// <summary>Waits for a signal or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(string queue, TimeSpan timeout, CancellationToken cancellationToken) =>
+    /// <summary>Waits for a signal or the timeout, whichever comes first; true when signalled.</summary>
+    public Task<bool> WaitAsync(string queue, TimeSpan timeout, CancellationToken cancellationToken) =>
         Get(queue).WaitAsync(timeout, cancellationToken);
 
     private SemaphoreSlim Get(string queue) => signals.GetOrAdd(queue, _ => new SemaphoreSlim(0, 1));
