@@ -69,12 +69,13 @@ public sealed partial class DeliveryService(
             delivery.MoveTo(DeliveryState.Sending, now) with { SendingSince = now, Attempts = delivery.Attempts + 1 },
             cancellationToken) ?? throw new DeliveryBusyException(delivery.Id);
 
-        var alert = await alerts.GetAsync(delivery.AlertId, cancellationToken)
+        // The phone index is what a YES reply is matched against: written before the SMS can be answered (alert SMS
+        // only; idempotent), here rather than in the fan-out so a large alert's first SMS does not wait for every
+        // index write, and alongside the alert read so it adds no round trip.
+        var reading = alerts.GetAsync(delivery.AlertId, cancellationToken);
+        await Task.WhenAll(reading, phones.AddSentAsync([claimed], cancellationToken));
+        var alert = await reading
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} belongs to missing alert {delivery.AlertId}.");
-
-        // What a YES reply is matched against, written before the SMS can be answered (alert SMS only; idempotent).
-        // Here rather than in the fan-out, so a 1,000-recipient alert's first SMS does not wait for 1,000 index writes.
-        await phones.AddSentAsync([claimed], cancellationToken);
 
         SendOutcome outcome;
         try
