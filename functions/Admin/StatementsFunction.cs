@@ -27,31 +27,20 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
     }
 
     [Function("ReplaceStatementTemplate")]
-    public async Task<IResult> ReplaceTemplateAsync(
+    public Task<IResult> ReplaceTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/statements/templates/{name}")] HttpRequest request,
         string name,
-        CancellationToken cancellationToken)
-    {
-        if (!authenticator.IsAdmin(request))
-        {
-            return Problem.Unauthorized().ToResult();
-        }
-
-        var bytes = await RequestBody.ReadAsync(request, MaxUploadBytes, cancellationToken);
-        if (bytes is null)
-        {
-            return Problem.TooLarge(MaxUploadBytes).ToResult();
-        }
-
-        var replaced = await statements.ReplaceTemplateAsync(name, Encoding.UTF8.GetString(bytes), cancellationToken);
-        return replaced.Problem?.ToResult() ?? TypedResults.Json(replaced.Value, ApiJson.Default.StatementReplaced);
-    }
+        CancellationToken cancellationToken) =>
+        UploadAsync(request, source => statements.ReplaceTemplateAsync(name, source, cancellationToken), cancellationToken);
 
     [Function("ReplaceLegalProfile")]
-    public async Task<IResult> ReplaceProfileAsync(
+    public Task<IResult> ReplaceProfileAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/statements/profiles/{country}")] HttpRequest request,
         string country,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        UploadAsync(request, json => statements.ReplaceProfileAsync(country, json, cancellationToken), cancellationToken);
+
+    private async Task<IResult> UploadAsync(HttpRequest request, Func<string, Task<Result<StatementReplaced>>> replace, CancellationToken cancellationToken)
     {
         if (!authenticator.IsAdmin(request))
         {
@@ -64,7 +53,7 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
             return Problem.TooLarge(MaxUploadBytes).ToResult();
         }
 
-        var replaced = await statements.ReplaceProfileAsync(country, Encoding.UTF8.GetString(bytes), cancellationToken);
+        var replaced = await replace(Encoding.UTF8.GetString(bytes));
         return replaced.Problem?.ToResult() ?? TypedResults.Json(replaced.Value, ApiJson.Default.StatementReplaced);
     }
 }
