@@ -69,6 +69,6 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
         }
 
         var report = await contacts.ImportAsync(Encoding.UTF8.GetString(bytes), cancellationToken);
-        return report.Problem?.ToResult() ?? TypedResults.Json(report.Value, ApiJson.Default.ImportReport);
+        return report.ToHttpResult(ApiJson.Default.ImportReport);
     }
 }

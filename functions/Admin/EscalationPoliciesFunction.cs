@@ -20,7 +20,7 @@ public sealed class EscalationPoliciesFunction(Authenticator authenticator, Esca
         }
 
         var policy = await policies.GetAsync(region, cancellationToken);
-        return policy.Problem?.ToResult() ?? TypedResults.Json(policy.Value, ApiJson.Default.EscalationPolicyView);
+        return policy.ToHttpResult(ApiJson.Default.EscalationPolicyView);
     }
 
     [Function("PutEscalationPolicy")]
@@ -41,6 +41,6 @@ public sealed class EscalationPoliciesFunction(Authenticator authenticator, Esca
         }
 
         var policy = await policies.PutAsync(region, body.Value!, cancellationToken);
-        return policy.Problem?.ToResult() ?? TypedResults.Json(policy.Value, ApiJson.Default.EscalationPolicyView);
+        return policy.ToHttpResult(ApiJson.Default.EscalationPolicyView);
     }
 }

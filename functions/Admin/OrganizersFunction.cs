@@ -25,8 +25,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         }
 
         var created = await organizers.CreateAsync(body.Value!, cancellationToken);
-        return created.Problem?.ToResult()
-            ?? TypedResults.Json(created.Value, ApiJson.Default.NewOrganizerResponse, statusCode: StatusCodes.Status201Created);
+        return created.ToHttpResult(ApiJson.Default.NewOrganizerResponse, StatusCodes.Status201Created);
     }
 
     /// <summary>Rotates the organizer's token: the new one is shown this once, the old one fails at once.</summary>
@@ -42,7 +41,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         }
 
         var rotated = await tokens.RotateAsync(organizerId, cancellationToken);
-        return rotated.Problem?.ToResult() ?? TypedResults.Json(rotated.Value, ApiJson.Default.NewOrganizerResponse);
+        return rotated.ToHttpResult(ApiJson.Default.NewOrganizerResponse);
     }
 
     /// <summary>Revokes the organizer's token: it fails at once, until the token is rotated.</summary>

@@ -23,7 +23,7 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
 
         var query = request.Query;
         var draft = await statements.PreviewAsync(query["alertId"], query["incident"], query["region"], query["language"], cancellationToken);
-        return draft.Problem?.ToResult() ?? TypedResults.Json(draft.Value, ApiJson.Default.StatementDraft);
+        return draft.ToHttpResult(ApiJson.Default.StatementDraft);
     }
 
     [Function("ReplaceStatementTemplate")]
@@ -54,6 +54,6 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
         }
 
         var replaced = await replace(Encoding.UTF8.GetString(bytes));
-        return replaced.Problem?.ToResult() ?? TypedResults.Json(replaced.Value, ApiJson.Default.StatementReplaced);
+        return replaced.ToHttpResult(ApiJson.Default.StatementReplaced);
     }
 }

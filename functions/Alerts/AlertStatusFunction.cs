@@ -21,7 +21,7 @@ public sealed class AlertStatusFunction(Authenticator authenticator, AlertReader
         }
 
         var view = await reader.ReadAsync(caller, alertId, cancellationToken);
-        return view.Problem?.ToResult() ?? TypedResults.Json(view.Value, ApiJson.Default.AlertView);
+        return view.ToHttpResult(ApiJson.Default.AlertView);
     }
 
     /// <summary>The alert's tamper-evident record: every timeline entry with its hash chain (see docs/SECURITY.md).</summary>
@@ -38,6 +38,6 @@ public sealed class AlertStatusFunction(Authenticator authenticator, AlertReader
         }
 
         var record = await records.ExportAsync(caller, alertId, cancellationToken);
-        return record.Problem?.ToResult() ?? TypedResults.Json(record.Value, ApiJson.Default.AlertRecordExport);
+        return record.ToHttpResult(ApiJson.Default.AlertRecordExport);
     }
 }

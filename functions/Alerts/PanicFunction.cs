@@ -27,7 +27,6 @@ public sealed class PanicFunction(Authenticator authenticator, AlertIntake intak
 
         var idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
         var accepted = await intake.RaiseAsync(organizer, body.Value!, idempotencyKey, cancellationToken);
-        return accepted.Problem?.ToResult()
-            ?? TypedResults.Json(accepted.Value, ApiJson.Default.PanicAccepted, statusCode: StatusCodes.Status202Accepted);
+        return accepted.ToHttpResult(ApiJson.Default.PanicAccepted, StatusCodes.Status202Accepted);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ResolveFunction(Authenticator authenticator, FollowUpService
         }
 
         var changed = await followUps.ResolveAsync(caller, alertId, body.Value!, cancellationToken);
-        return changed.Problem?.ToResult() ?? TypedResults.Json(changed.Value, ApiJson.Default.AlertChanged);
+        return changed.ToHttpResult(ApiJson.Default.AlertChanged);
     }
 
     [Function("UpdateAlert")]
@@ -49,6 +49,6 @@ public sealed class ResolveFunction(Authenticator authenticator, FollowUpService
         }
 
         var changed = await followUps.UpdateAsync(caller, alertId, body.Value!, cancellationToken);
-        return changed.Problem?.ToResult() ?? TypedResults.Json(changed.Value, ApiJson.Default.AlertChanged);
+        return changed.ToHttpResult(ApiJson.Default.AlertChanged);
     }
 }

@@ -26,8 +26,7 @@ public sealed class EventsFunction(Authenticator authenticator, EventRegistry re
         }
 
         var registered = await registry.RegisterAsync(organizer, body.Value!, cancellationToken);
-        return registered.Problem?.ToResult()
-            ?? TypedResults.Json(registered.Value, ApiJson.Default.EventView, statusCode: StatusCodes.Status201Created);
+        return registered.ToHttpResult(ApiJson.Default.EventView, StatusCodes.Status201Created);
     }
 
     [Function("ListEvents")]

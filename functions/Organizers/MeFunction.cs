@@ -26,6 +26,6 @@ public sealed class MeFunction(Authenticator authenticator, OrganizerSettings se
         }
 
         var updated = await settings.UpdateAsync(organizer, body.Value!, cancellationToken);
-        return updated.Problem?.ToResult() ?? TypedResults.Json(updated.Value, ApiJson.Default.MeView);
+        return updated.ToHttpResult(ApiJson.Default.MeView);
     }
 }
