@@ -29,6 +29,20 @@ for trx in "$results"/*.trx; do
   passed=$((passed + p)); failed=$((failed + f + e)); skipped=$((skipped + total - p - f - e))
 done
 
+if [ "$failed" -gt 0 ]; then
+  # Name the failures again at the end, where a truncated CI log still shows them.
+  echo "Failed tests:"
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ {
+      match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next
+    }
+    want && /<Message>/ {
+      line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line)
+      printf "  %s\n    %s\n", name, substr(line, 1, 400); want = 0
+    }
+  ' "$results"/*.trx
+fi
+
 if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # the runner failed without a result to count (a crash or a build problem): never report green
 fi

@@ -28,6 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
+        // The page polls the live status; on a busy machine a step can take longer than Playwright's default 5 s.
+        Assertions.SetDefaultExpectTimeout((float)Patience.Delivery.TotalMilliseconds);
         await Host.InitializeAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

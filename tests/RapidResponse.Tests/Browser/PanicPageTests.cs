@@ -11,7 +11,7 @@ namespace RapidResponse.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PanicPageTests(BrowserFixture browser)
 {
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan SendTimeout = Patience.Delivery;
 
     private LocalHostFixture Host => browser.Host;
 
@@ -31,7 +31,7 @@ public sealed class PanicPageTests(BrowserFixture browser)
         await page.HoldToSendAsync(screenshotMidway: "02-holding");
 
         await Expect(page.StatusTitle).ToHaveTextAsync("Alert sent");
-        await Expect(page.Page.Locator("#roles li[data-role='lawyer']")).ToContainTextAsync("2 alerted · 2 sent", new() { Timeout = 15_000 });
+        await Expect(page.Page.Locator("#roles li[data-role='lawyer']")).ToContainTextAsync("2 alerted · 2 sent");
         await page.ScreenshotAsync("03-sent");
 
         var alert = await StoredAlertAsync(page);
@@ -103,7 +103,7 @@ public sealed class PanicPageTests(BrowserFixture browser)
         Assert.DoesNotContain(Host.StandIns.Sms, s => scenario.LawyerPhones.Contains(s.To));
 
         await context.SetOfflineAsync(false);
-        await Expect(page.StatusTitle).ToHaveTextAsync("Alert sent", new() { Timeout = 15_000 });
+        await Expect(page.StatusTitle).ToHaveTextAsync("Alert sent");
 
         Assert.True(routed.Count >= 2, $"{routed.Count} requests reached the network");
         Assert.Single(page.PanicKeys.Concat(routed).Distinct());
@@ -123,7 +123,7 @@ public sealed class PanicPageTests(BrowserFixture browser)
         using var reply = await Responders.SmsAsync(Host, scenario.LawyerPhones[0], "YES");
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
 
-        await Expect(page.Page.Locator("#responders")).ToContainTextAsync("Lawyer0 (lawyer) is responding", new() { Timeout = 10_000 });
+        await Expect(page.Page.Locator("#responders")).ToContainTextAsync("Lawyer0 (lawyer) is responding");
         await Expect(page.Page.Locator("#roles li[data-role='lawyer']")).ToContainTextAsync("1 responding");
         await page.ScreenshotAsync("06-acknowledged");
     }

@@ -7,7 +7,7 @@ namespace RapidResponse.Tests.EndToEnd;
 [Collection(LocalHostCollection.Name)]
 public sealed class EscalationTests(LocalHostFixture host)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = Patience.Delivery;
 
     [Fact]
     public async Task NobodyAnswers_Tier2ThenIntlAreAlertedOnSchedule_AndTier1IsReminded()
@@ -50,7 +50,7 @@ public sealed class EscalationTests(LocalHostFixture host)
         var scenario = await Scenario.CreateAsync(host);
         var ngo2 = TestData.Email("ngo-tier2");
         await Scenario.PutContactAsync(host, "ngo2", new { name = "Backup NGO", region = scenario.Country, role = "ngo", tier = 2, email = ngo2 });
-        await Responders.PolicyAsync(host, scenario.Region, new { afterSeconds = 4, scope = "chain", tier = 2, remind = true });
+        await Responders.PolicyAsync(host, scenario.Region, new { afterSeconds = 8, scope = "chain", tier = 2, remind = true });
         var organizerPhone = TestData.Phone();
         var token = await Responders.OrganizerAsync(host, scenario.Region, organizerPhone);
 

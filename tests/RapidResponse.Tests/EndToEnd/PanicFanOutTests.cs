@@ -9,7 +9,7 @@ namespace RapidResponse.Tests.EndToEnd;
 [Collection(LocalHostCollection.Name)]
 public sealed class PanicFanOutTests(LocalHostFixture host)
 {
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan SendTimeout = Patience.Delivery;
 
     [Fact]
     public async Task Press_SendsOneSmsPerTierOneLawyerAndEmailsTheNgos_AndNothingToDecoys()

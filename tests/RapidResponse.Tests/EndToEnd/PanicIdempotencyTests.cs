@@ -83,7 +83,7 @@ public sealed class PanicIdempotencyTests(LocalHostFixture host)
 
     private async Task AssertEachLawyerAlertedOnceAsync(Scenario scenario)
     {
-        await host.StandIns.WaitForAsync(r => scenario.LawyerPhones.All(p => r.Sms.Any(s => s.To == p)), TimeSpan.FromSeconds(20));
+        await host.StandIns.WaitForAsync(r => scenario.LawyerPhones.All(p => r.Sms.Any(s => s.To == p)), Patience.Delivery);
         await Task.Delay(500);
         foreach (var phone in scenario.LawyerPhones)
         {

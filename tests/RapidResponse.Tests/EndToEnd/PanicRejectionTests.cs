@@ -46,7 +46,7 @@ public sealed class PanicRejectionTests(LocalHostFixture host)
 
         // A good press made afterwards is the only thing the stand-ins see for this region.
         await scenario.PressAsync();
-        await host.StandIns.WaitForAsync(r => scenario.LawyerPhones.All(p => r.Sms.Any(s => s.To == p)), TimeSpan.FromSeconds(20));
+        await host.StandIns.WaitForAsync(r => scenario.LawyerPhones.All(p => r.Sms.Any(s => s.To == p)), Patience.Delivery);
         await Task.Delay(300);
         Assert.Equal(scenario.LawyerPhones.Count, host.StandIns.Sms.Count(s => scenario.LawyerPhones.Contains(s.To)));
     }

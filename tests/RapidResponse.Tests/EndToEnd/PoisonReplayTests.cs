@@ -29,7 +29,7 @@ public sealed class PoisonReplayTests(LocalHostFixture host)
         await host.StandIns.WaitForAsync(
             r => r.Sms.Any(s => s.To == LocalHostFixture.OperatorPhone && s.Body.Contains(alert.Id, StringComparison.Ordinal))
                  && r.Emails.Any(e => e.To.Contains(LocalHostFixture.OperatorEmail) && e.Text!.Contains(alert.Id, StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(20));
+            Patience.Delivery);
         Assert.DoesNotContain(host.StandIns.Sms, s => scenario.LawyerPhones.Contains(s.To));
 
         using var listed = await host.SendAsync(HttpMethod.Get, "api/admin/poison/alerts", host.Host.AdminKey);
@@ -40,7 +40,7 @@ public sealed class PoisonReplayTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.True((await replay.Content.ReadFromJsonAsync<JsonObject>())!["replayed"]!.GetValue<int>() >= 1);
 
-        await host.StandIns.WaitForAsync(r => scenario.LawyerPhones.All(p => r.Sms.Any(s => s.To == p)), TimeSpan.FromSeconds(20));
+        await host.StandIns.WaitForAsync(r => scenario.LawyerPhones.All(p => r.Sms.Any(s => s.To == p)), Patience.Delivery);
     }
 
     [Theory]

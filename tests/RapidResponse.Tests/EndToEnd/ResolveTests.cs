@@ -7,7 +7,7 @@ namespace RapidResponse.Tests.EndToEnd;
 [Collection(LocalHostCollection.Name)]
 public sealed class ResolveTests(LocalHostFixture host)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = Patience.Delivery;
 
     [Fact]
     public async Task Resolve_SendsAFollowUpToEveryRecipient_AndClosesTheAlert()

@@ -8,7 +8,7 @@ namespace RapidResponse.Tests.EndToEnd;
 public sealed class SmsPanicTests(LocalHostFixture host)
 {
     private const string EmptyTwiML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = Patience.Delivery;
 
     [Fact]
     public async Task Sos_FromARegisteredPhone_RaisesAnAlert_FromAnUnknownPhoneNothing()

@@ -24,7 +24,7 @@ public sealed class FollowUpFuzzTests(LocalHostFixture host)
         var scenario = await Scenario.CreateAsync(host);
         var token = scenario.OrganizerToken;
         var alertId = await Responders.PressAsync(host, scenario, token);
-        await Responders.WaitForTimelineAsync(host, alertId, "fan-out", 1, TimeSpan.FromSeconds(15));
+        await Responders.WaitForTimelineAsync(host, alertId, "fan-out", 1, Patience.Delivery);
 
         await Body(["name", "region"]).SampleAsync(async b => await AssertRefusedAsync(HttpMethod.Post, "api/events", token, b), iter: Iterations, threads: 4);
         await Body(["phone", "language", "safeCode"]).SampleAsync(async b => await AssertRefusedAsync(HttpMethod.Put, "api/me", token, b), iter: Iterations, threads: 4);

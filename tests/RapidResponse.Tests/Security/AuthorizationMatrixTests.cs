@@ -35,7 +35,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host)
         };
         var spare = await scenario.NewOrganizerAsync();
         var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
-        await Responders.WaitForTimelineAsync(host, alertId, "fan-out", 1, TimeSpan.FromSeconds(15));
+        await Responders.WaitForTimelineAsync(host, alertId, "fan-out", 1, Patience.Delivery);
         var context = new MatrixContext(
             scenario.Region, alertId, () => FreshAlertAsync(scenario.OrganizerToken), spare[..spare.IndexOf('.', StringComparison.Ordinal)]);
         var secrets = scenario.LawyerPhones.Concat(scenario.DecoyPhones).Concat(scenario.NgoEmails).ToList();
@@ -84,9 +84,9 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host)
         var scenario = await Scenario.CreateAsync(host);
         var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
         var reference = Responders.Reference(alertId);
-        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, scenario.LawyerPhones[0], reference).Count > 0, TimeSpan.FromSeconds(15));
+        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, scenario.LawyerPhones[0], reference).Count > 0, Patience.Delivery);
         using var yes = await Responders.SmsAsync(host, scenario.LawyerPhones[0], "YES");
-        var view = await Responders.WaitForTimelineAsync(host, alertId, "acknowledged", 1, TimeSpan.FromSeconds(15));
+        var view = await Responders.WaitForTimelineAsync(host, alertId, "acknowledged", 1, Patience.Delivery);
 
         var responder = Assert.Single(view["acknowledgements"]!.AsArray())!.AsObject();
         Assert.Equal(["name", "role", "at"], responder.Select(p => p.Key));

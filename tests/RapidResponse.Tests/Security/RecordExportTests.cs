@@ -16,9 +16,9 @@ public sealed class RecordExportTests(LocalHostFixture host)
     {
         var scenario = await Scenario.CreateAsync(host);
         var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
-        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, scenario.LawyerPhones[0], Responders.Reference(alertId)).Count > 0, TimeSpan.FromSeconds(15));
+        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, scenario.LawyerPhones[0], Responders.Reference(alertId)).Count > 0, Patience.Delivery);
         using var yes = await Responders.SmsAsync(host, scenario.LawyerPhones[0], "YES");
-        await Responders.WaitForTimelineAsync(host, alertId, "acknowledged", 1, TimeSpan.FromSeconds(15));
+        await Responders.WaitForTimelineAsync(host, alertId, "acknowledged", 1, Patience.Delivery);
         using var update = await host.SendAsync(HttpMethod.Post, $"api/alerts/{alertId}/updates", scenario.OrganizerToken, new { status = "charged" });
         using var resolve = await host.SendAsync(HttpMethod.Post, $"api/alerts/{alertId}/resolve", scenario.OrganizerToken, new { outcome = "released" });
         Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);

@@ -14,7 +14,7 @@ public sealed class StorageDumpTests(LocalHostFixture host)
     {
         var scenario = await Scenario.CreateAsync(host);
         var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
-        await Responders.WaitForTimelineAsync(host, alertId, "fan-out", 1, TimeSpan.FromSeconds(15));
+        await Responders.WaitForTimelineAsync(host, alertId, "fan-out", 1, Patience.Delivery);
         var tables = host.Host.Services.GetRequiredService<TableServiceClient>();
 
         var rows = new List<TableEntity>();
@@ -33,6 +33,6 @@ public sealed class StorageDumpTests(LocalHostFixture host)
         }
 
         // And the service still reaches everyone: the lawyers got their SMS.
-        await host.StandIns.WaitForAsync(_ => scenario.LawyerPhones.All(p => Responders.SmsTo(host, p, Responders.Reference(alertId)).Count > 0), TimeSpan.FromSeconds(15));
+        await host.StandIns.WaitForAsync(_ => scenario.LawyerPhones.All(p => Responders.SmsTo(host, p, Responders.Reference(alertId)).Count > 0), Patience.Delivery);
     }
 }
