@@ -75,8 +75,12 @@ public sealed class BenchHost : IAsyncDisposable
         return lawyers.Select(l => l.Phone!).ToList();
     }
 
-    /// <summary>Azurite's node process, found by the table port it was started with (null when not readable).</summary>
-    public int? AzuriteProcessId() => ProcStats.ChildListeningOn(Environment.ProcessId, StoragePort());
+    /// <summary>Azurite's node processes (tables, queues), found by the ports they were started with (those readable).</summary>
+    public IReadOnlyList<int> AzuriteProcessIds() =>
+        new[] { "TableEndpoint=", "QueueEndpoint=" }
+            .Select(endpoint => ProcStats.ChildListeningOn(Environment.ProcessId, StoragePort(endpoint)))
+            .OfType<int>()
+            .ToList();
 
     public async ValueTask DisposeAsync()
     {
@@ -85,11 +89,11 @@ public sealed class BenchHost : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    private string StoragePort()
+    private string StoragePort(string endpoint)
     {
         var connection = App.App.Configuration["AzureWebJobsStorage"] ?? "";
-        var table = connection.Split(';').FirstOrDefault(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal)) ?? "";
-        return table.Length == 0 ? "" : new Uri(table["TableEndpoint=".Length..]).Port.ToString(CultureInfo.InvariantCulture);
+        var url = connection.Split(';').FirstOrDefault(p => p.StartsWith(endpoint, StringComparison.Ordinal)) ?? "";
+        return url.Length == 0 ? "" : new Uri(url[endpoint.Length..]).Port.ToString(CultureInfo.InvariantCulture);
     }
 
     private static int FreePort()

@@ -22,7 +22,7 @@ public static class FanOutPhase
         var before = host.Arrivals.Count;
         var ideal = TimeSpan.FromSeconds((double)options.Recipients / options.MessagesPerSecond);
 
-        await using var memory = new MemorySampler(host.AzuriteProcessId());
+        await using var memory = new MemorySampler(host.AzuriteProcessIds());
         await using var probe = new StorageProbe(host);
         var start = Stopwatch.GetTimestamp();
         await Presses.PressAsync(host, token, Region, "Fan-out press: everyone to the court house", cancellationToken);

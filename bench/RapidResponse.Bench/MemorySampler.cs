@@ -2,13 +2,13 @@ using System.Diagnostics;
 
 namespace RapidResponse.Bench;
 
-/// <summary>Peak memory during a phase: the host process (working set, GC heap) and Azurite's node process.</summary>
+/// <summary>Peak memory during a phase: the host process (working set, GC heap) and Azurite's node processes together.</summary>
 public sealed record MemoryPeaks(long HostWorkingSet, long? HostPeakRss, long GcHeap, long? AzuriteRss);
 
 /// <summary>Samples memory every 20 ms while a phase runs; also resets and reads the kernel's own peak (VmHWM).</summary>
 public sealed class MemorySampler : IAsyncDisposable
 {
-    private readonly int? azurite;
+    private readonly IReadOnlyList<int> azurite;
     private readonly bool peakReset;
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
@@ -16,9 +16,9 @@ public sealed class MemorySampler : IAsyncDisposable
     private long gcHeap;
     private long azuriteRss;
 
-    public MemorySampler(int? azuriteProcessId)
+    public MemorySampler(IReadOnlyList<int> azuriteProcessIds)
     {
-        azurite = azuriteProcessId;
+        azurite = azuriteProcessIds;
         peakReset = ProcStats.TryResetPeak(Environment.ProcessId);
         Sample();
         sampling = Task.Run(LoopAsync);
@@ -33,7 +33,7 @@ public sealed class MemorySampler : IAsyncDisposable
             workingSet,
             peakReset ? ProcStats.PeakRss(Environment.ProcessId) : null,
             gcHeap,
-            azurite is null ? null : azuriteRss);
+            azurite.Count == 0 ? null : azuriteRss);
     }
 
     public async ValueTask DisposeAsync()
@@ -66,9 +66,9 @@ public sealed class MemorySampler : IAsyncDisposable
         using var self = Process.GetCurrentProcess();
         workingSet = Math.Max(workingSet, self.WorkingSet64);
         gcHeap = Math.Max(gcHeap, GC.GetTotalMemory(forceFullCollection: false));
-        if (azurite is { } pid && ProcStats.Rss(pid) is { } rss)
+        if (azurite.Count > 0)
         {
-            azuriteRss = Math.Max(azuriteRss, rss);
+            azuriteRss = Math.Max(azuriteRss, azurite.Sum(pid => ProcStats.Rss(pid) ?? 0));
         }
     }
 }

@@ -39,7 +39,7 @@ public static class ReportWriter
         Line(text, $"| ratio to ideal | {F(f.Ratio)}× | {Verdict("≤ 1.2×", report.FanOutTargetMet)} |");
         Line(text, $"| host peak working set (sampled / VmHWM) | {Mb(f.Memory.HostWorkingSet)} / {Mb(f.Memory.HostPeakRss)} MB | {Verdict("< 300 MB", report.MemoryTargetMet)} |");
         Line(text, $"| host peak GC heap (sampled) | {Mb(f.Memory.GcHeap)} MB | |");
-        Line(text, $"| Azurite (node) peak RSS, separate process | {Mb(f.Memory.AzuriteRss)} MB | |");
+        Line(text, $"| Azurite (node, tables + queues) peak RSS, separate processes | {Mb(f.Memory.AzuriteRss)} MB | |");
         Line(text, "");
         Line(text, $"Longest Azurite stall seen by the storage probe (table write + queue put every 100 ms): press phase {Ms(report.Press.LongestStall.TotalMilliseconds)} ms, " +
             $"first-SMS phase {Ms(report.FirstSms.LongestStall.TotalMilliseconds)} ms ({report.FirstSms.Alerts - report.FirstSms.Unstalled.Count} of {report.FirstSms.Alerts} alerts overlapped one), " +

@@ -5,59 +5,53 @@ using System.Net.Sockets;
 namespace RapidResponse.LocalHost.Storage;
 
 /// <summary>
-/// The Azurite storage emulator (npm package pinned in the repo's package.json), started in memory on free ports.
-/// Used by the local host when no storage is configured, and by the tests.
+/// The Azurite storage emulator (npm package pinned in the repo's package.json) on free ports: tables and queues,
+/// the two services the app uses, each in its own node process. Used by the local host when no storage is
+/// configured, and by the tests.
 /// </summary>
+/// <remarks>
+/// Tables are kept in memory. Queues are kept in a temporary folder (in shared memory where the system has it, as
+/// Azurite syncs every message to disk), because Azurite's in-memory queue store makes
+/// one extent per message and its once-a-minute garbage collection then removes them one by one from an indexed
+/// collection: after a few thousand messages the queue service stops answering for seconds (12 s seen in the
+/// benchmark). On disk, messages share append-only extent files and the collection stays small. Two processes also
+/// give the two services a core each instead of one event loop between them.
+/// </remarks>
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly Process process;
+    private static readonly string[] CommonArguments = ["--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"];
 
-    private Azurite(Process process, int blobPort, int queuePort, int tablePort)
+    private readonly List<Process> processes = [];
+    private readonly string workspace;
+
+    private Azurite(string workspace, int queuePort, int tablePort)
     {
-        this.process = process;
+        this.workspace = workspace;
+        QueuePort = queuePort;
+        TablePort = tablePort;
         ConnectionString =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
             $"AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
             $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
             $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
     }
 
     public string ConnectionString { get; }
 
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
     public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
     {
-        var executable = FindExecutable();
-        int[] ports = [FreePort(), FreePort(), FreePort()];
-        var workspace = Directory.CreateTempSubdirectory("rapidresponse-azurite-").FullName;
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = workspace,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose",
-                     "--blobHost", "127.0.0.1", "--blobPort", Port(ports[0]),
-                     "--queueHost", "127.0.0.1", "--queuePort", Port(ports[1]),
-                     "--tableHost", "127.0.0.1", "--tablePort", Port(ports[2]),
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var azurite = new Azurite(process, ports[0], ports[1], ports[2]);
+        var workspace = CreateWorkspace();
+        var azurite = new Azurite(workspace, FreePort(), FreePort());
         try
         {
-            await WaitForPortsAsync(process, ports, cancellationToken);
+            azurite.Start("azurite-table", ["--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", Port(azurite.TablePort)]);
+            azurite.Start("azurite-queue", ["--location", Path.Combine(workspace, "queues"), "--queueHost", "127.0.0.1", "--queuePort", Port(azurite.QueuePort)]);
+            await azurite.WaitForPortsAsync(cancellationToken);
         }
         catch
         {
@@ -70,21 +64,69 @@ public sealed class Azurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        foreach (var process in processes)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
         }
 
-        process.Dispose();
+        try
+        {
+            Directory.Delete(workspace, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying process: the temporary folder is the system's to clean.
+        }
+    }
+
+    private void Start(string service, string[] arguments)
+    {
+        var executable = FindExecutable(service);
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = workspace,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in CommonArguments.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        processes.Add(process);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    private static string CreateWorkspace()
+    {
+        const string SharedMemory = "/dev/shm";
+        if (!Directory.Exists(SharedMemory))
+        {
+            return Directory.CreateTempSubdirectory("rapidresponse-azurite-").FullName;
+        }
+
+        var folder = Path.Combine(SharedMemory, "rapidresponse-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task WaitForPortsAsync(Process process, int[] ports, CancellationToken cancellationToken)
+    private async Task WaitForPortsAsync(CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
-        foreach (var port in ports)
+        foreach (var (process, port) in processes.Zip([TablePort, QueuePort]))
         {
             while (true)
             {
@@ -114,14 +156,14 @@ public sealed class Azurite : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>node_modules/.bin/azurite in the repository (found upwards from here), or on the PATH.</summary>
-    private static string FindExecutable()
+    /// <summary>node_modules/.bin/<paramref name="service"/> in the repository (found upwards from here), or on the PATH.</summary>
+    private static string FindExecutable(string service)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                var candidate = Path.Combine(directory.FullName, "node_modules", ".bin", "azurite");
+                var candidate = Path.Combine(directory.FullName, "node_modules", ".bin", service);
                 if (File.Exists(candidate))
                 {
                     return candidate;
@@ -130,7 +172,7 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(p => Path.Combine(p, "azurite")).FirstOrDefault(File.Exists);
+            .Select(p => Path.Combine(p, service)).FirstOrDefault(File.Exists);
         return onPath ?? throw new InvalidOperationException(
             "Azurite is not installed: run 'npm ci' in the repository root (scripts/run-local and scripts/test do it for you).");
     }
