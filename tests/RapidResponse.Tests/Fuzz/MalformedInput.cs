@@ -20,7 +20,7 @@ internal static class MalformedInput
     public static readonly Gen<string> PanicBody = Gen.OneOf(
         // Broken syntax: a trailing comma (or worse) after arbitrary text.
         Text.Select(t => "{\"incident\":" + Quote(t) + ", "),
-        Text.Select(t => "{" + t),
+        Text.Select(t => "{" + t + ","),
         // Not an object at the root.
         JsonScalar.Where(s => !s.StartsWith('{')),
         // A known field of the wrong type.
