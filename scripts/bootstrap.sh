@@ -33,3 +33,5 @@ if [ ! -x "$repo_root/node_modules/.bin/azurite" ] || [ "$repo_root/package-lock
   echo "Installing Azurite (npm ci)…"
   (cd "$repo_root" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# Idempotent; also here for a node_modules installed before the patch existed.
+node "$repo_root/scripts/patch-azurite.js" >/dev/null
