@@ -20,7 +20,8 @@ public abstract record PressDecision
 /// <summary>
 /// Press idempotency, per the IETF draft "The Idempotency-Key HTTP Header Field": the same key with the same body
 /// answers the original <c>202</c> and raises nothing new; the same key with another body is <c>422</c>; a second
-/// request while the first is still being accepted is <c>409</c>. Without a key, identical presses by one organizer
+/// request while the first is still being accepted waits up to 3 s for it, then is
+/// <c>409</c>. Without a key, identical presses by one organizer
 /// within <see cref="RepeatWindow"/> are the same alert: a frightened person presses again and again.
 /// </summary>
 public sealed class PressIdempotency(IdempotencyStore store, TimeProvider time)
@@ -83,9 +84,11 @@ public sealed class PressIdempotency(IdempotencyStore store, TimeProvider time)
             {
                 case ReservationState.Accepted:
                     return new PressDecision.Repeat(existing.AlertId);
-                case ReservationState.Accepting when now - existing.CreatedAt < AbandonedAfter && !explicitKey && waits++ < MaxWaits:
-                    // A repeated press without a key waits for the first one's outcome rather than failing.
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+                case ReservationState.Accepting when now - existing.CreatedAt < AbandonedAfter && waits++ < MaxWaits:
+                    // A repeat waits a little for the first press's outcome (the reservation is marked just after the
+                    // first answer) rather than failing: it then answers as the first did. A poll of storage, so in
+                    // real time whatever clock the service is given.
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
                     attempt--;
                     break;
                 case ReservationState.Accepting when now - existing.CreatedAt < AbandonedAfter:

@@ -23,12 +23,24 @@ public sealed partial class FanOutService(
 {
     public const int FirstTier = 1;
 
+    /// <summary>
+    /// Well past <see cref="AlertIntake.WriteTimeout"/>, and well within the message's retries (host.json: 12 tries,
+    /// 10 s apart), so an orphaned message ends here instead of in the poison queue.
+    /// </summary>
+    public static readonly TimeSpan NeverAcceptedAfter = TimeSpan.FromSeconds(60);
+
+    private static readonly TimeSpan FirstLookAgain = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LastLookAgain = TimeSpan.FromMilliseconds(640);
+
     /// <summary>The <c>deliveries</c> messages to enqueue, lawyers' SMS first.</summary>
     public async Task<string[]> FanOutAsync(AlertMessage message, CancellationToken cancellationToken)
     {
         using var trace = RapidResponseTelemetry.Trace(logger, "alert.fan-out", message.AlertId, message.TraceParent);
-        var alert = await alerts.GetAsync(message.AlertId, cancellationToken)
-            ?? throw new InvalidOperationException($"Alert {message.AlertId} is on the queue but not in the table.");
+        if (await AcceptedAlertAsync(message.AlertId, cancellationToken) is not { } alert)
+        {
+            LogNeverAccepted(message.AlertId);
+            return [];
+        }
 
         var chain = RegionCode.Chain(alert.Region);
         var lists = await Task.WhenAll(chain.Select(region => contacts.ListActiveAsync(region, FirstTier, cancellationToken)));
@@ -64,6 +76,34 @@ public sealed partial class FanOutService(
     }
 
     /// <summary>
+    /// The alert row for a message. The intake writes the row and the message at once, so the message can arrive a
+    /// few milliseconds first: look again, briefly. Still missing, the message is retried through its visibility, up
+    /// to <see cref="NeverAcceptedAfter"/> after the press; by then a missing row means the press was answered
+    /// <c>503</c> and never retried, so there is nothing to send (null).
+    /// </summary>
+    private async Task<Alert?> AcceptedAlertAsync(string alertId, CancellationToken cancellationToken)
+    {
+        for (var wait = FirstLookAgain; ; wait *= 2)
+        {
+            if (await alerts.GetAsync(alertId, cancellationToken) is { } alert)
+            {
+                return alert;
+            }
+
+            if (wait > LastLookAgain)
+            {
+                break;
+            }
+
+            await Task.Delay(wait, cancellationToken);
+        }
+
+        return Ids.CreatedAt(alertId) is { } pressed && time.GetUtcNow() - pressed > NeverAcceptedAfter
+            ? null
+            : throw new InvalidOperationException($"Alert {alertId} is on the queue but not (yet) in the table.");
+    }
+
+    /// <summary>
     /// One message per SMS (lawyers first); emails that say the same (same role and language) go in batches, one
     /// provider request each.
     /// </summary>
@@ -86,6 +126,9 @@ public sealed partial class FanOutService(
         var byRole = added.GroupBy(d => d.Role).Select(g => $"{g.Count()} {g.Key.ToWire()}{(g.Count() == 1 ? "" : "s")}");
         return $"Alerting {added.Count} recipient{(added.Count == 1 ? "" : "s")}: {string.Join(", ", byRole)}";
     }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Alert {AlertId} was queued but never stored (its press was refused and not retried); nothing to send")]
+    private partial void LogNeverAccepted(string alertId);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Alert {AlertId} in {Region} has no active tier-1 contacts anywhere in its chain")]
     private partial void LogNoRecipients(string alertId, string region);

@@ -51,4 +51,34 @@ public sealed class AlertIntakeTests
         var messages = (await queues.GetQueueClient(QueueNames.Alerts).PeekMessagesAsync(32)).Value;
         Assert.Contains(messages, m => m.Body.ToString().Contains(retried.Value.AlertId, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TableFailure_Is503EvenThoughTheMessageWentOut_AndARetryWithTheSameKeyStoresTheSameAlert()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 5, 0, TimeSpan.Zero));
+        var queues = new QueueServiceClient(await SharedAzurite.ConnectionStringAsync(), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queues.GetQueueClient(QueueNames.Alerts).CreateIfNotExistsAsync();
+        var alertsTable = await SharedAzurite.NewTableAsync("alerts");
+        var intake = new AlertIntake(
+            new AlertStore(alertsTable),
+            new AlertQueue(queues),
+            new PressIdempotency(new IdempotencyStore(await SharedAzurite.NewTableAsync("idem")), time),
+            new PressLimiter(Options, time),
+            Options,
+            time,
+            NullLogger<AlertIntake>.Instance);
+        var press = new PanicRequest(null, "attack", null, "Thirty men at the door", null, null, null, null, null);
+
+        // The alerts table is missing: the row is refused while the message (written at the same time) goes out.
+        await alertsTable.DeleteAsync();
+        var failed = await intake.RaiseAsync(Organizer, press, "key-2", CancellationToken.None);
+
+        Assert.Equal(503, failed.Problem!.Status);
+
+        await alertsTable.CreateIfNotExistsAsync();
+        var retried = await intake.RaiseAsync(Organizer, press, "key-2", CancellationToken.None);
+
+        Assert.True(retried.IsOk);
+        Assert.NotNull(await new AlertStore(alertsTable).GetAsync(retried.Value!.AlertId, CancellationToken.None));
+    }
 }
