@@ -100,6 +100,11 @@ param sendGridWebhookPublicKey string
 @minLength(32)
 param adminKey string
 
+@description('Key that encrypts contact phones and emails in Table storage (RapidResponse__DataKey): 32 random bytes, base64 (openssl rand -base64 32); stored in Key Vault as RapidResponse--DataKey. Losing it makes stored contact details unreadable; changing it needs the re-encryption described in docs/SECURITY.md.')
+@secure()
+@minLength(44)
+param dataKey string
+
 @description('Turns on Key Vault purge protection: deleted secrets cannot be purged before the retention ends. Once on it cannot be turned off, so leave it off only for throwaway environments.')
 param keyVaultPurgeProtection bool = true
 
@@ -363,6 +368,15 @@ resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   }
 }
 
+resource dataKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'RapidResponse--DataKey'
+  properties: {
+    value: dataKey
+    contentType: 'text/plain'
+  }
+}
+
 resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: keyVault
   name: guid(keyVault.id, identity.id, roleIds.keyVaultSecretsUser)
@@ -501,6 +515,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
       RapidResponse__PublicBaseUrl: effectivePublicBaseUrl
       RapidResponse__AdminKey: keyVaultReference(adminKeySecret.properties.secretUri)
+      RapidResponse__DataKey: keyVaultReference(dataKeySecret.properties.secretUri)
       RapidResponse__RetentionDays: string(retentionDays)
       Twilio__AccountSid: twilioAccountSid
       Twilio__AuthToken: keyVaultReference(twilioAuthTokenSecret.properties.secretUri)
@@ -543,7 +558,7 @@ output twilioInboundWebhookUrl string = '${effectivePublicBaseUrl}/api/webhooks/
 @description('SendGrid signed Event Webhook URL (Settings > Mail Settings > Event Webhook).')
 output sendGridEventWebhookUrl string = '${effectivePublicBaseUrl}/api/webhooks/sendgrid/events'
 
-@description('Name of the Key Vault holding Twilio--AuthToken, SendGrid--ApiKey and RapidResponse--AdminKey.')
+@description('Name of the Key Vault holding Twilio--AuthToken, SendGrid--ApiKey, RapidResponse--AdminKey and RapidResponse--DataKey.')
 output keyVaultName string = keyVault.name
 
 @description('Name of the storage account holding the queues, tables and deployment packages.')

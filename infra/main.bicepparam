@@ -1,4 +1,4 @@
-// Sample environment for RapidResponse. Nothing secret is written here: the three secrets are
+// Sample environment for RapidResponse. Nothing secret is written here: the four secrets are
 // read from environment variables when the file is compiled (az deployment ... -p main.bicepparam
 // does that on the deploying machine), and compilation fails if one is missing. The provider
 // identifiers below are placeholders: replace them with your own accounts' values.
@@ -38,6 +38,7 @@ param sendGridFromEmail = 'alerts@example.org'
 param sendGridWebhookPublicKey = 'REPLACE-WITH-SENDGRID-EVENT-WEBHOOK-PUBLIC-KEY'
 
 param adminKey = readEnvironmentVariable('RAPIDRESPONSE_ADMIN_KEY')
+param dataKey = readEnvironmentVariable('RAPIDRESPONSE_DATA_KEY')
 
 param keyVaultPurgeProtection = true
 param keyVaultSoftDeleteRetentionDays = 90
