@@ -107,6 +107,23 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
         }
     }
 
+    /// <summary>
+    /// As <see cref="AddDeliveriesAsync"/>, but false, instead of an error, when one of them exists already (a
+    /// transaction with a row added before fails whole; the ones before it stay added).
+    /// </summary>
+    public async Task<bool> TryAddDeliveriesAsync(IReadOnlyCollection<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AddDeliveriesAsync(deliveries, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Adds one delivery; false when it exists already (it was added before).</summary>
     public async Task<bool> TryAddDeliveryAsync(Delivery delivery, CancellationToken cancellationToken)
     {

@@ -46,14 +46,19 @@ public sealed partial class FanOutService(
         var lists = await Task.WhenAll(chain.Select(region => contacts.ListActiveAsync(region, FirstTier, cancellationToken)));
         var recipients = await planner.WithoutOptedOutAsync(RecipientSelector.Select(lists.SelectMany(list => list)), cancellationToken);
 
-        var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var now = time.GetUtcNow();
-        var planned = recipients.Select(r => existing.GetValueOrDefault(Delivery.IdFor(r.Contact.Region, r.Contact.Id, r.Channel))
-            ?? DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now)).ToList();
-        var added = planned.Where(d => !existing.ContainsKey(d.Id)).ToList();
+        var fresh = recipients.Select(r => DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now)).ToList();
+
+        // The first time round every delivery is new, so they are added without a read first; a retried fan-out
+        // finds some added already, and keeps those as they are.
+        var (planned, added) = await alerts.TryAddDeliveriesAsync(fresh, cancellationToken)
+            ? (fresh, fresh)
+            : await AddMissingAsync(alert.Id, fresh, cancellationToken);
+
+        // Every time, even on a retried fan-out: a repeated step is ignored, a missing one would never escalate.
+        var scheduling = escalations.ScheduleFirstAsync(alert, cancellationToken);
         if (added.Count > 0)
         {
-            await alerts.AddDeliveriesAsync(added, cancellationToken);
             await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "fan-out", Describe(added)), cancellationToken);
         }
 
@@ -64,8 +69,7 @@ public sealed partial class FanOutService(
             LogNoRecipients(alert.Id, alert.Region);
         }
 
-        // Every time, even on a retried fan-out: a repeated step is ignored, a missing one would never escalate.
-        await escalations.ScheduleFirstAsync(alert, cancellationToken);
+        await scheduling;
         LogFannedOut(alert.Id, string.Join(" → ", chain), planned.Count, added.Count);
         if (added.Count > 0 || planned.Count == 0)
         {
@@ -73,6 +77,17 @@ public sealed partial class FanOutService(
         }
 
         return Messages(alert.Id, planned.Where(d => !d.State.IsHandedOver()), RapidResponseTelemetry.CurrentTraceParent());
+    }
+
+    /// <summary>The deliveries as stored (those added before kept as they are), and those added now.</summary>
+    private async Task<(List<Delivery> Planned, List<Delivery> Added)> AddMissingAsync(
+        string alertId, IReadOnlyList<Delivery> fresh, CancellationToken cancellationToken)
+    {
+        var existing = (await alerts.ListDeliveriesAsync(alertId, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var planned = fresh.Select(d => existing.GetValueOrDefault(d.Id) ?? d).ToList();
+        var added = planned.Where(d => !existing.ContainsKey(d.Id)).ToList();
+        await alerts.AddDeliveriesAsync(added, cancellationToken);
+        return (planned, added);
     }
 
     /// <summary>

@@ -17,9 +17,7 @@ public sealed class EscalationPolicyStore(TableClient table)
     public async Task<EscalationPolicy?> GetAsync(string region, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<PolicyEntity>(Partition, region, cancellationToken: cancellationToken);
-        return response.HasValue
-            ? new EscalationPolicy(region, JsonSerializer.Deserialize(response.Value!.Steps, EscalationJson.Default.IReadOnlyListEscalationStep) ?? [])
-            : null;
+        return response.HasValue ? ToPolicy(response.Value!) : null;
     }
 
     public async Task PutAsync(EscalationPolicy policy, CancellationToken cancellationToken) =>
@@ -33,18 +31,24 @@ public sealed class EscalationPolicyStore(TableClient table)
             TableUpdateMode.Replace,
             cancellationToken);
 
+    /// <summary>The policy of the first region of the chain that has one: one query for the whole chain.</summary>
     public async Task<EscalationPolicy> ForAlertAsync(string region, CancellationToken cancellationToken)
     {
-        foreach (var link in RegionCode.Chain(region))
+        var chain = RegionCode.Chain(region);
+        var regions = string.Join(" or ", chain.Select(link => TableClient.CreateQueryFilter($"RowKey eq {link}")));
+        var found = new Dictionary<string, EscalationPolicy>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<PolicyEntity>(
+                           $"PartitionKey eq '{Partition}' and ({regions})", cancellationToken: cancellationToken))
         {
-            if (await GetAsync(link, cancellationToken) is { } policy)
-            {
-                return policy;
-            }
+            found[row.RowKey] = ToPolicy(row);
         }
 
-        return EscalationPolicy.Default(region);
+        return chain.Select(link => found.GetValueOrDefault(link)).FirstOrDefault(policy => policy is not null)
+            ?? EscalationPolicy.Default(region);
     }
+
+    private static EscalationPolicy ToPolicy(PolicyEntity row) =>
+        new(row.RowKey, JsonSerializer.Deserialize(row.Steps, EscalationJson.Default.IReadOnlyListEscalationStep) ?? []);
 
     private sealed class PolicyEntity : ITableEntity
     {

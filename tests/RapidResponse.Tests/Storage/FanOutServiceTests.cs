@@ -46,6 +46,26 @@ public sealed class FanOutServiceTests
     }
 
     [Fact]
+    public async Task ARetriedFanOut_AddsNothing_AndReissuesOnlyWhatIsUnsent()
+    {
+        var (fanOut, store, time) = await SetUpAsync(lawyers: 3);
+        var alert = AlertStoreTests.Alert(Ids.NewId(time)) with { CreatedAt = Pressed };
+        await store.CreateAsync(alert, new TimelineEntry(Pressed, "accepted", "Alert accepted"), CancellationToken.None);
+
+        Assert.Equal(3, (await fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None)).Length);
+        var sent = (await store.ListDeliveriesAsync(alert.Id, CancellationToken.None))[0];
+        await store.TryUpdateDeliveryAsync(sent.MoveTo(DeliveryState.Sent, Pressed), CancellationToken.None);
+
+        var again = await fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None);
+
+        Assert.Equal(2, again.Length);
+        Assert.DoesNotContain(again, m => m.Contains(sent.Id, StringComparison.Ordinal));
+        Assert.Equal(3, (await store.ListDeliveriesAsync(alert.Id, CancellationToken.None)).Count);
+        var record = await store.ReadAsync(alert.Id, CancellationToken.None);
+        Assert.Single(record!.Timeline, t => t.Kind == "fan-out");
+    }
+
+    [Fact]
     public void Ids_TellWhenTheyWereMade()
     {
         var time = new FakeTimeProvider(Pressed);
@@ -55,7 +75,7 @@ public sealed class FanOutServiceTests
         Assert.Null(Ids.CreatedAt(Guid.NewGuid().ToString("N")));
     }
 
-    private static async Task<(FanOutService, AlertStore, FakeTimeProvider)> SetUpAsync()
+    private static async Task<(FanOutService, AlertStore, FakeTimeProvider)> SetUpAsync(int lawyers = 1)
     {
         var time = new FakeTimeProvider(Pressed);
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
@@ -64,7 +84,9 @@ public sealed class FanOutServiceTests
         await queues.GetQueueClient(QueueNames.Escalations).CreateIfNotExistsAsync();
         var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
         var contacts = new ContactStore(await SharedAzurite.NewTableAsync("contacts"));
-        await contacts.PutManyAsync([new Contact("c1", "KZ-SHY", "Aigerim N.", ContactRole.Lawyer, 1, TestData.Phone(), null, "ru", true)], CancellationToken.None);
+        await contacts.PutManyAsync(
+            Enumerable.Range(1, lawyers).Select(i => new Contact($"c{i}", "KZ-SHY", $"Lawyer{i} N.", ContactRole.Lawyer, 1, TestData.Phone(), null, "ru", true)),
+            CancellationToken.None);
         var planner = new DeliveryPlanner(store, new PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new PhoneHasher(options)), new DeliveryQueue(queues));
         var escalations = new EscalationScheduler(queues, new EscalationPolicyStore(await SharedAzurite.NewTableAsync("policies")), time);
         return (new FanOutService(store, contacts, planner, escalations, time, NullLogger<FanOutService>.Instance), store, time);
