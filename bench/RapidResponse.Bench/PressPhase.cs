@@ -1,7 +1,10 @@
 namespace RapidResponse.Bench;
 
-/// <summary>Press → 202 under concurrent presses.</summary>
-public sealed record PressResult(LatencyStats Accepted, int Concurrency, TimeSpan Elapsed, TimeSpan LongestStall);
+/// <summary>
+/// Press → 202 under concurrent presses, and the storage probe's round trips meanwhile (<see cref="LoadedFloor"/>:
+/// the floor's table write + queue put, sharing Azurite with the presses and the fan-outs and sends they cause).
+/// </summary>
+public sealed record PressResult(LatencyStats Accepted, int Concurrency, TimeSpan Elapsed, TimeSpan LongestStall, LatencyStats LoadedFloor);
 
 /// <summary>
 /// Presses at a fixed concurrency, one organizer per worker, in a region with one tier-1 lawyer, so every press
@@ -25,10 +28,11 @@ public static class PressPhase
         await using var probe = new StorageProbe(host);
         var samples = await Timed.ConcurrentAsync(options.Presses, options.Concurrency, i => PressAsync(i, "Timed"));
         var elapsed = started.Elapsed;
+        var loadedFloor = probe.Latency();
 
         var expected = options.WarmupPresses + options.Presses;
         var drain = TimeSpan.FromSeconds(60 + (2.0 * expected / options.MessagesPerSecond));
         await host.Arrivals.WaitForAsync(a => a.Skip(before).Count(s => s.To == lawyer) >= expected, drain, $"{expected} press SMS");
-        return new PressResult(LatencyStats.From(samples), options.Concurrency, elapsed, probe.Stalls.Select(s => s.Duration).DefaultIfEmpty().Max());
+        return new PressResult(LatencyStats.From(samples), options.Concurrency, elapsed, probe.Stalls.Select(s => s.Duration).DefaultIfEmpty().Max(), loadedFloor);
     }
 }

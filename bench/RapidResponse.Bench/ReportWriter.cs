@@ -22,6 +22,9 @@ public static class ReportWriter
         Row(text, $"press → 202, {o.Concurrency} concurrent", report.Press.Accepted,
             $"p99 {F(report.PressToFloor)}× floor ({o.Concurrency} concurrent); {F(report.Press.Accepted.P99 / floor.StorageSequential.P99)}× floor (one at a time)",
             Verdict("≤ 3× floor p99", report.PressTargetMet));
+        var loaded = report.Press.LoadedFloor;
+        Row(text, "context: the floor's write + put every 100 ms during the press phase", loaded,
+            loaded.Count == 0 ? "" : $"press p50 {F(report.Press.Accepted.P50 / loaded.P50)}×, p99 {F(report.Press.Accepted.P99 / loaded.P99)}× this", "");
         Row(text, "press → first SMS request at the stand-in", report.FirstSms.Arrival,
             $"p50 {F(report.FirstSms.Arrival.P50 / (floor.StorageSequential.P50 + floor.StandInPost.P50 - o.StandInLatency.TotalMilliseconds))}× (floor write+put + POST w/o latency)",
             Verdict("p99 < 1,000 ms", report.FirstSmsTargetMet));

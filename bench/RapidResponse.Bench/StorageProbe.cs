@@ -44,6 +44,15 @@ public sealed class StorageProbe : IAsyncDisposable
         }
     }
 
+    /// <summary>Every probe so far: the floor's round trip, timed under whatever load the phase puts on Azurite.</summary>
+    public LatencyStats Latency()
+    {
+        lock (samples)
+        {
+            return LatencyStats.From(samples.Select(s => s.Duration));
+        }
+    }
+
     /// <summary>Whether a stall overlapped the interval between two timestamps.</summary>
     public bool StalledDuring(long start, long end) => Stalls.Any(s => s.Start < end && s.End > start);
 

@@ -42,5 +42,6 @@ public sealed class BenchSmokeTests
         Assert.True(report.FanOut.Last >= report.FanOut.First && report.FanOut.First > TimeSpan.Zero);
         Assert.True(report.FanOut.Memory.HostWorkingSet > 0 && report.FanOut.Memory.GcHeap > 0);
         Assert.Contains("press → 202", ReportWriter.ToMarkdown(report), StringComparison.Ordinal);
+        Assert.Contains("during the press phase", ReportWriter.ToMarkdown(report), StringComparison.Ordinal);
     }
 }
