@@ -1,5 +1,4 @@
 using RapidResponse.Alerts;
-using RapidResponse.Contacts;
 using RapidResponse.Organizers;
 using RapidResponse.Responses;
 using RapidResponse.Security;
@@ -31,17 +30,18 @@ public sealed class DeliveryContent(
     public async Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
     {
         var recipient = RecipientOf(delivery);
+        var texts = FollowUpTexts.For(delivery.Language);
         return delivery.Kind switch
         {
-            DeliveryKind.Alert => Duress(alert) + composer.ComposeSms(alert, recipient).Body,
-            DeliveryKind.Reminder => FollowUpTexts.ReminderPrefix + composer.ComposeSms(alert, recipient).Body,
-            DeliveryKind.Confirmation => FollowUpTexts.Confirmation(alert, FirstName(delivery.RecipientName), await OrganizerAsync(alert, cancellationToken)),
-            DeliveryKind.Notice => await NoticeAsync(alert, delivery, cancellationToken),
+            DeliveryKind.Alert => Duress(alert, texts) + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Reminder => texts.ReminderPrefix + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Confirmation => texts.Confirmation(alert, FirstName(delivery.RecipientName), await OrganizerAsync(alert, cancellationToken)),
+            DeliveryKind.Notice => await NoticeAsync(alert, delivery, texts, cancellationToken),
             DeliveryKind.FollowUp => await FollowUpAsync(alert, delivery, cancellationToken) switch
             {
-                { Kind: FollowUpKind.Duress } => FollowUpTexts.DuressSms(alert),
-                { Kind: FollowUpKind.Resolution } f => FollowUpTexts.ResolutionSms(alert, f.Status, f.Message),
-                var f => FollowUpTexts.UpdateSms(alert, f.Status, f.Message),
+                { Kind: FollowUpKind.Duress } => texts.DuressSms(alert),
+                { Kind: FollowUpKind.Resolution } f => texts.ResolutionSms(alert, f.Status, f.Message),
+                var f => texts.UpdateSms(alert, f.Status, f.Message),
             },
             _ => throw new InvalidOperationException($"Unknown delivery kind {delivery.Kind}."),
         };
@@ -54,7 +54,8 @@ public sealed class DeliveryContent(
         {
             case DeliveryKind.Alert or DeliveryKind.Reminder:
                 var email = WithAckLink(composer.ComposeEmail(alert, recipient), alert, delivery);
-                var prefix = delivery.Kind == DeliveryKind.Reminder ? "REMINDER: " : Duress(alert);
+                // Subjects stay English (see FollowUpTexts.Subject); the body is in the recipient's language.
+                var prefix = delivery.Kind == DeliveryKind.Reminder ? "REMINDER: " : Duress(alert, FollowUpTexts.English);
                 return email with { Subject = prefix + email.Subject };
             case DeliveryKind.FollowUp:
                 return FollowUpEmails.Compose(alert, recipient, await FollowUpAsync(alert, delivery, cancellationToken), statements);
@@ -76,10 +77,10 @@ public sealed class DeliveryContent(
         };
     }
 
-    private async Task<string> NoticeAsync(Alert alert, Delivery notice, CancellationToken cancellationToken)
+    private async Task<string> NoticeAsync(Alert alert, Delivery notice, FollowUpTexts texts, CancellationToken cancellationToken)
     {
         var responder = notice.About is { } about ? await alerts.GetDeliveryAsync(alert.Id, about, cancellationToken) : null;
-        return FollowUpTexts.Notice(alert, responder is null ? "A responder" : FirstName(responder.RecipientName), responder?.Role.ToWire() ?? "responder");
+        return texts.Notice(alert, responder is null ? null : FirstName(responder.RecipientName), responder?.Role);
     }
 
     private async Task<FollowUpRecord> FollowUpAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
@@ -91,7 +92,7 @@ public sealed class DeliveryContent(
     private async Task<Organizer?> OrganizerAsync(Alert alert, CancellationToken cancellationToken) =>
         alert.DuressAt is null ? await organizers.GetAsync(alert.OrganizerId, cancellationToken) : null;
 
-    private static string Duress(Alert alert) => alert.DuressAt is null ? "" : FollowUpTexts.DuressPrefix;
+    private static string Duress(Alert alert, FollowUpTexts texts) => alert.DuressAt is null ? "" : texts.DuressPrefix;
 
     private static Recipient RecipientOf(Delivery delivery) => new(delivery.RecipientName, delivery.Role, delivery.Language);
 

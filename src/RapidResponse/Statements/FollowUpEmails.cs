@@ -11,24 +11,26 @@ public static class FollowUpEmails
 {
     public static EmailText Compose(Alert alert, Recipient recipient, FollowUpRecord followUp, StatementService statements)
     {
+        // In the recipient's language, as the alert email was; the subject stays English (FollowUpTexts.Subject).
+        var texts = FollowUpTexts.For(recipient.Language);
         var (kind, lead) = followUp.Kind switch
         {
-            FollowUpKind.Duress => ("DURESS SIGNAL", FollowUpTexts.DuressSms(alert)),
-            FollowUpKind.Resolution => ("RESOLVED", FollowUpTexts.ResolutionSms(alert, followUp.Status, followUp.Message)),
-            _ => ("UPDATE", FollowUpTexts.UpdateSms(alert, followUp.Status, followUp.Message)),
+            FollowUpKind.Duress => ("DURESS SIGNAL", texts.DuressSms(alert)),
+            FollowUpKind.Resolution => ("RESOLVED", texts.ResolutionSms(alert, followUp.Status, followUp.Message)),
+            _ => ("UPDATE", texts.UpdateSms(alert, followUp.Status, followUp.Message)),
         };
         var draft = recipient.Role == ContactRole.Ngo && DraftFor(followUp) is { } status
             ? statements.RenderFollowUp(alert, status, followUp.Message, recipient.Language)
             : null;
 
-        var text = new StringBuilder().Append("Dear ").Append(recipient.Name).AppendLine(",").AppendLine().AppendLine(lead);
-        var html = new StringBuilder().Append("<p>Dear ").Append(WebUtility.HtmlEncode(recipient.Name)).Append(",</p><p>")
+        var greeting = texts.Greeting(recipient.Name);
+        var text = new StringBuilder().AppendLine(greeting).AppendLine().AppendLine(lead);
+        var html = new StringBuilder().Append("<p>").Append(WebUtility.HtmlEncode(greeting)).Append("</p><p>")
             .Append(WebUtility.HtmlEncode(lead)).Append("</p>");
         if (draft is not null)
         {
-            const string intro = "Below is the updated draft statement. Verify every fact before publishing.";
-            text.AppendLine().AppendLine(intro).AppendLine().AppendLine("----").AppendLine().Append(draft.Markdown);
-            html.Append("<p>").Append(intro).Append("</p><hr>").Append(DraftHtml.Write(draft.Markdown));
+            text.AppendLine().AppendLine(texts.DraftIntro).AppendLine().AppendLine("----").AppendLine().Append(draft.Markdown);
+            html.Append("<p>").Append(WebUtility.HtmlEncode(texts.DraftIntro)).Append("</p><hr>").Append(DraftHtml.Write(draft.Markdown));
         }
 
         return new EmailText(FollowUpTexts.Subject(kind, alert), text.ToString(), html.ToString(), []);

@@ -1,57 +1,235 @@
+using System.Globalization;
 using System.Text;
 using RapidResponse.Alerts;
+using RapidResponse.Contacts;
 using RapidResponse.Organizers;
 
 namespace RapidResponse.Statements;
 
 /// <summary>
-/// The texts of what follows an alert: the responder's confirmation, reminders, updates and the resolution, the
-/// duress signal, and the organizer's "who is coming". English for now; the alert SMS itself is localised.
+/// The texts of what follows an alert, in the recipient's language (English, or Russian for <c>ru</c>, as the alert
+/// SMS itself): the responder's confirmation, reminders, updates and the resolution, the duress signal, and the
+/// organizer's "who is coming". Short, like the alert SMS: a Cyrillic segment holds 67 characters.
 /// </summary>
-public static class FollowUpTexts
+public sealed class FollowUpTexts
 {
-    public const string DuressPrefix = "DURESS SIGNAL: ";
-    public const string ReminderPrefix = "REMINDER, nobody has responded yet: ";
+    public static readonly FollowUpTexts English = new(
+        language: "en",
+        duressPrefix: "DURESS SIGNAL: ",
+        reminderPrefix: "REMINDER, nobody has responded yet: ",
+        nobodyNamed: "the organiser",
+        noPlace: "place not given",
+        when: at => at.UtcDateTime.ToString("HH:mm 'UTC' d MMM", CultureInfo.InvariantCulture),
+        words: new Dictionary<string, string>(StringComparer.Ordinal),
+        roles: new Dictionary<ContactRole, string>(),
+        thanks: "RapidResponse: thank you, {0}. You are responding to ref {1}.",
+        where: "Where: ",
+        whenLabel: "When: ",
+        messageLabel: "Message: ",
+        quote: "\"{0}\"",
+        eventLabel: "Event: ",
+        organizerShared: "Organiser: {0}, {1}.",
+        organizerWithheld: "The organiser's number is not shared; they have been told you are coming.",
+        notice: "RapidResponse: {0} ({1}) is responding to your alert {2}.",
+        greeting: "Dear {0},",
+        draftIntro: "Below is the updated draft statement. Verify every fact before publishing.",
+        someoneNotice: "RapidResponse: someone is responding to your alert {0}.",
+        update: "RapidResponse update, ref {0}: {1}.",
+        resolution: "RapidResponse: ref {0} is resolved ({1}).",
+        standingBy: " Thank you for standing by.",
+        duress: "RapidResponse ref {0} was called off under duress: the organiser is likely still in danger. "
+            + "Treat the alert as active. Do not call or text the organiser's phone.");
+
+    public static readonly FollowUpTexts Russian = new(
+        language: "ru",
+        duressPrefix: "СИГНАЛ ПОД ДАВЛЕНИЕМ: ",
+        reminderPrefix: "НАПОМИНАНИЕ, ответа нет: ",
+        nobodyNamed: "организатор",
+        noPlace: "место не указано",
+        when: at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture),
+        words: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["still-held"] = "всё ещё задержаны",
+            ["charged"] = "предъявлено обвинение",
+            ["released"] = "освобождены",
+            ["injured"] = "есть пострадавшие",
+            ["safe"] = "все в безопасности",
+            ["false-alarm"] = "ложная тревога",
+            ["other"] = "другое",
+        },
+        roles: new Dictionary<ContactRole, string>
+        {
+            [ContactRole.Lawyer] = "адвокат",
+            [ContactRole.Ngo] = "НКО",
+            [ContactRole.Journalist] = "журналист",
+            [ContactRole.Diplomat] = "дипломат",
+            [ContactRole.Ally] = "союзник",
+        },
+        thanks: "RapidResponse: спасибо, {0}. Вы откликнулись на тревогу №{1}.",
+        where: "Где: ",
+        whenLabel: "Когда: ",
+        messageLabel: "Сообщение: ",
+        quote: "«{0}»",
+        eventLabel: "Мероприятие: ",
+        organizerShared: "Организатор: {0}, {1}.",
+        organizerWithheld: "Номер организатора не передаётся; ему сообщили, что вы едете.",
+        notice: "RapidResponse: {0} ({1}) откликается на вашу тревогу №{2}.",
+        greeting: "Здравствуйте, {0}!",
+        draftIntro: "Ниже — обновлённый проект заявления. Проверьте каждый факт перед публикацией.",
+        someoneNotice: "RapidResponse: на вашу тревогу №{0} откликнулся помощник.",
+        update: "RapidResponse, новости по №{0}: {1}.",
+        resolution: "RapidResponse: тревога №{0} закрыта ({1}).",
+        standingBy: " Спасибо, что были на связи.",
+        duress: "Тревогу RapidResponse №{0} отменили под принуждением: организатор, вероятно, всё ещё в опасности. "
+            + "Считайте тревогу активной. Не звоните и не пишите на телефон организатора.");
+
+    private readonly string greeting;
+    private readonly string language;
+    private readonly string nobodyNamed;
+    private readonly string noPlace;
+    private readonly Func<DateTimeOffset, string> when;
+    private readonly IReadOnlyDictionary<string, string> words;
+    private readonly IReadOnlyDictionary<ContactRole, string> roles;
+    private readonly string thanks;
+    private readonly string where;
+    private readonly string whenLabel;
+    private readonly string messageLabel;
+    private readonly string quote;
+    private readonly string eventLabel;
+    private readonly string organizerShared;
+    private readonly string organizerWithheld;
+    private readonly string notice;
+    private readonly string someoneNotice;
+    private readonly string update;
+    private readonly string resolution;
+    private readonly string standingBy;
+    private readonly string duress;
+
+    private FollowUpTexts(
+        string language,
+        string duressPrefix,
+        string reminderPrefix,
+        string nobodyNamed,
+        string noPlace,
+        Func<DateTimeOffset, string> when,
+        IReadOnlyDictionary<string, string> words,
+        IReadOnlyDictionary<ContactRole, string> roles,
+        string thanks,
+        string where,
+        string whenLabel,
+        string messageLabel,
+        string quote,
+        string eventLabel,
+        string organizerShared,
+        string organizerWithheld,
+        string notice,
+        string greeting,
+        string draftIntro,
+        string someoneNotice,
+        string update,
+        string resolution,
+        string standingBy,
+        string duress)
+    {
+        DuressPrefix = duressPrefix;
+        ReminderPrefix = reminderPrefix;
+        DraftIntro = draftIntro;
+        this.greeting = greeting;
+        this.language = language;
+        this.nobodyNamed = nobodyNamed;
+        this.noPlace = noPlace;
+        this.when = when;
+        this.words = words;
+        this.roles = roles;
+        this.thanks = thanks;
+        this.where = where;
+        this.whenLabel = whenLabel;
+        this.messageLabel = messageLabel;
+        this.quote = quote;
+        this.eventLabel = eventLabel;
+        this.organizerShared = organizerShared;
+        this.organizerWithheld = organizerWithheld;
+        this.notice = notice;
+        this.someoneNotice = someoneNotice;
+        this.update = update;
+        this.resolution = resolution;
+        this.standingBy = standingBy;
+        this.duress = duress;
+    }
+
+    /// <summary>Put before the alert SMS and email subject once the duress code was used.</summary>
+    public string DuressPrefix { get; }
+
+    /// <summary>Put before the alert SMS sent again to a tier nobody of which has responded.</summary>
+    public string ReminderPrefix { get; }
+
+    /// <summary>Introduces the updated statement draft in a follow-up email to an NGO.</summary>
+    public string DraftIntro { get; }
+
+    public static FollowUpTexts For(string? language) => language == "ru" ? Russian : English;
 
     /// <summary>Everything a lawyer needs on the way: every name, the place and map link, the message, the organizer's phone if shared.</summary>
-    public static string Confirmation(Alert alert, string responder, Organizer? organizer)
+    public string Confirmation(Alert alert, string responder, Organizer? organizer)
     {
         var text = new StringBuilder()
-            .Append("RapidResponse: thank you, ").Append(responder).Append(". You are responding to ref ").Append(AlertFactsText.Reference(alert)).Append(". ")
-            .Append(alert.Incident.ToWire().ToUpperInvariant()).Append(": ").Append(AlertFactsText.Who(alert)).Append(". ")
-            .Append("Where: ").Append(AlertFactsText.Place(alert)).Append(". When: ").Append(AlertFactsText.When(alert)).Append('.');
+            .Append(Format(thanks, responder, AlertFactsText.Reference(alert))).Append(' ')
+            .Append(Incident(alert)).Append(": ").Append(Who(alert)).Append(". ")
+            .Append(where).Append(Place(alert)).Append(". ").Append(whenLabel).Append(when(alert.OccurredAt)).Append('.');
         if (!string.IsNullOrWhiteSpace(alert.Message))
         {
-            text.Append(" Message: \"").Append(alert.Message).Append("\".");
+            text.Append(' ').Append(messageLabel).Append(Format(quote, alert.Message)).Append('.');
         }
 
         if (alert.EventName is { } eventName)
         {
-            text.Append(" Event: ").Append(eventName).Append('.');
+            text.Append(' ').Append(eventLabel).Append(eventName).Append('.');
         }
 
-        text.Append(organizer is { SharePhone: true, Phone: { } phone }
-            ? $" Organiser: {organizer.Name}, {phone}."
-            : " The organiser's number is not shared; they have been told you are coming.");
+        text.Append(' ').Append(organizer is { SharePhone: true, Phone: { } phone }
+            ? Format(organizerShared, organizer.Name, phone)
+            : organizerWithheld);
         return text.ToString();
     }
 
-    public static string Notice(Alert alert, string firstName, string role) =>
-        $"RapidResponse: {firstName} ({role}) is responding to your alert {AlertFactsText.Reference(alert)}.";
+    /// <summary>To the organizer: who is coming, by first name and role (without them when the responder's row is gone).</summary>
+    public string Notice(Alert alert, string? firstName, ContactRole? role) =>
+        firstName is not null && role is { } known
+            ? Format(notice, firstName, roles.GetValueOrDefault(known, known.ToWire()), AlertFactsText.Reference(alert))
+            : Format(someoneNotice, AlertFactsText.Reference(alert));
 
-    public static string UpdateSms(Alert alert, string status, string? message) =>
-        $"RapidResponse update, ref {AlertFactsText.Reference(alert)}: {Words(status)}.{Quote(message)}";
+    public string UpdateSms(Alert alert, string status, string? text) =>
+        Format(update, AlertFactsText.Reference(alert), Words(status)) + Quote(text);
 
-    public static string ResolutionSms(Alert alert, string outcome, string? message) =>
-        $"RapidResponse: ref {AlertFactsText.Reference(alert)} is resolved ({Words(outcome)}).{Quote(message)} Thank you for standing by.";
+    public string ResolutionSms(Alert alert, string outcome, string? text) =>
+        Format(resolution, AlertFactsText.Reference(alert), Words(outcome)) + Quote(text) + standingBy;
 
-    public static string DuressSms(Alert alert) =>
-        $"{DuressPrefix}RapidResponse ref {AlertFactsText.Reference(alert)} was called off under duress: the organiser is likely still in danger. "
-        + "Treat the alert as active. Do not call or text the organiser's phone.";
+    public string DuressSms(Alert alert) => DuressPrefix + Format(duress, AlertFactsText.Reference(alert));
 
+    /// <summary>The first line of an email, as the alert email's own greeting.</summary>
+    public string Greeting(string name) => Format(greeting, name);
+
+    /// <summary>Email subjects stay in English: NGO desks file and search them, and the body carries the language.</summary>
     public static string Subject(string kind, Alert alert) => $"{kind}: {alert.Incident.ToWire()} in {alert.Region} (ref {AlertFactsText.Reference(alert)})";
 
-    private static string Words(string wire) => wire.Replace('-', ' ');
+    private string Incident(Alert alert) => Placeholders.Incident(alert.Incident, language).ToUpperInvariant();
 
-    private static string Quote(string? message) => string.IsNullOrWhiteSpace(message) ? "" : $" \"{message}\"";
+    private string Who(Alert alert) =>
+        alert.People.Count == 0
+            ? nobodyNamed
+            : string.Join(", ", alert.People.Select(p => p.Role is null ? p.Name : $"{p.Name} ({p.Role})"));
+
+    private string Place(Alert alert) =>
+        (alert.Location?.Text, AlertFactsText.MapLink(alert)) switch
+        {
+            ({ } place, { } link) => $"{place} {link}",
+            ({ } place, null) => place,
+            (null, { } link) => link,
+            _ => noPlace,
+        };
+
+    private string Words(string wire) => words.GetValueOrDefault(wire, wire.Replace('-', ' '));
+
+    private string Quote(string? text) => string.IsNullOrWhiteSpace(text) ? "" : " " + Format(quote, text);
+
+    private static string Format(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
 }
