@@ -49,6 +49,17 @@ public sealed class RapidResponseOptions : IValidatableObject
         }
     }
 
+    /// <summary>
+    /// A key for one purpose (the phone index, acknowledgement links), derived from <see cref="DataKey"/>, which is
+    /// never rotated, so rotating the admin key leaves opt-outs, YES replies and emailed links working. Without a
+    /// data key (local development) it is derived from the admin key.
+    /// </summary>
+    public byte[] DerivedKey(string purpose)
+    {
+        var root = DataKey is { Length: > 0 } ? Convert.FromBase64String(DataKey) : System.Text.Encoding.UTF8.GetBytes(AdminKey);
+        return System.Security.Cryptography.HMACSHA256.HashData(root, System.Text.Encoding.UTF8.GetBytes(purpose));
+    }
+
     /// <summary>Builds an absolute URL under the public base, e.g. <c>api/alerts/123</c>.</summary>
     public Uri Link(string relativePath) =>
         new(new Uri(PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), relativePath.TrimStart('/'));

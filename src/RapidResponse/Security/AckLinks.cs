@@ -7,13 +7,12 @@ namespace RapidResponse.Security;
 
 /// <summary>
 /// The one-click acknowledgement link in an alert email: <c>api/alerts/{alertId}/ack?token=…</c>, where the token
-/// names the delivery and carries an HMAC-SHA256 over alert and delivery (key derived from the admin key), so a
-/// link cannot be made for another delivery or alert.
+/// names the delivery and carries an HMAC-SHA256 over alert and delivery (key derived from the data key,
+/// <see cref="RapidResponseOptions.DerivedKey"/>), so a link cannot be made for another delivery or alert.
 /// </summary>
 public sealed class AckLinks(IOptions<RapidResponseOptions> options)
 {
-    private readonly byte[] key = HMACSHA256.HashData(
-        Encoding.UTF8.GetBytes(options.Value.AdminKey), Encoding.UTF8.GetBytes("rapidresponse/ack-link/v1"));
+    private readonly byte[] key = options.Value.DerivedKey("rapidresponse/ack-link/v1");
 
     public Uri For(string alertId, string deliveryId) =>
         options.Value.Link($"api/alerts/{alertId}/ack?token={Token(alertId, deliveryId)}");

@@ -44,4 +44,21 @@ public sealed class CodeHasherTests
         Assert.Null(links.Verify("alert1", "garbage"));
         Assert.StartsWith("https://rr.example.org/api/alerts/alert1/ack?token=", links.For("alert1", "KZ|ngo|email").AbsoluteUri, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithADataKey_RotatingTheAdminKey_KeepsPhoneHashesAndAckLinks()
+    {
+        var dataKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)i).ToArray());
+        RapidResponse.RapidResponseOptions With(string adminKey, string? data) =>
+            new() { AdminKey = adminKey, DataKey = data, PublicBaseUrl = new Uri("https://rr.example.org") };
+        var before = With(new string('a', 32), dataKey);
+        var after = With(new string('b', 32), dataKey);
+
+        Assert.Equal(new PhoneHasher(Options.Create(before)).Hash("+77011234567"), new PhoneHasher(Options.Create(after)).Hash("+77011234567"));
+        Assert.Equal("KZ|ngo|email", new AckLinks(Options.Create(after)).Verify("alert1", new AckLinks(Options.Create(before)).Token("alert1", "KZ|ngo|email")));
+
+        // Without a data key (local development) they follow the admin key, and differ per purpose.
+        Assert.NotEqual(new PhoneHasher(Options.Create(With(new string('a', 32), null))).Hash("+77011234567"), new PhoneHasher(Options.Create(With(new string('b', 32), null))).Hash("+77011234567"));
+        Assert.NotEqual(before.DerivedKey("rapidresponse/phone-index/v1"), before.DerivedKey("rapidresponse/ack-link/v1"));
+    }
 }
