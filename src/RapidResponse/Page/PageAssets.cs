@@ -10,6 +10,11 @@ namespace RapidResponse.Page;
 public static class PageAssets
 {
     public const string Index = "index.html";
+
+    /// <summary>The service worker that keeps the page's files for offline use, and the path it controls.</summary>
+    public const string ServiceWorker = "sw.js";
+
+    public const string Scope = "/api/app";
     private const string Prefix = "RapidResponse.Page.wwwroot.";
 
     private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.Ordinal)

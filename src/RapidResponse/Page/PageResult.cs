@@ -12,6 +12,12 @@ public sealed class PageResult(PageAsset asset) : IResult
     {
         var response = httpContext.Response;
         PageHeaders.Apply(response);
+        if (asset.Name == PageAssets.ServiceWorker)
+        {
+            // Served under assets/, it must control the page itself, one level up.
+            response.Headers["Service-Worker-Allowed"] = PageAssets.Scope;
+        }
+
         response.Headers.ETag = asset.ETag;
         var ifNoneMatch = httpContext.Request.Headers[HeaderNames.IfNoneMatch].ToString();
         if (ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Contains(asset.ETag, StringComparer.Ordinal))

@@ -111,6 +111,29 @@ public sealed class PanicPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AfterOneVisit_ThePageOpensWithNoNetwork_AndAPressMadeThenGoesOutWhenItReturns()
+    {
+        var scenario = await Scenario.CreateAsync(Host);
+        await using var context = await browser.PhoneAsync();
+        var page = await PanicPage.OpenAsync(context, scenario.OrganizerToken);
+        Assert.True(await page.Page.EvaluateAsync<bool>("navigator.serviceWorker.ready.then(() => true)"));
+        await Expect(page.Page.Locator("#panic")).ToBeVisibleAsync();
+        await page.Page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
+
+        await context.SetOfflineAsync(true);
+        await page.Page.ReloadAsync();
+
+        await Expect(page.Button).ToBeVisibleAsync();
+        await page.ScreenshotAsync("10-opened-offline");
+        await page.HoldToSendAsync();
+        await Expect(page.StatusTitle).ToHaveTextAsync("Not sent yet");
+
+        await context.SetOfflineAsync(false);
+        await Expect(page.StatusTitle).ToHaveTextAsync("Alert sent");
+        await AssertOneAlertAsync(scenario, page);
+    }
+
+    [Fact]
     public async Task Acknowledgement_ShowsTheRespondersFirstName_InTheLiveStatus()
     {
         var scenario = await Scenario.CreateAsync(Host);

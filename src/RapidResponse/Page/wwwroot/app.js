@@ -714,7 +714,15 @@
     wireHold();
   }
 
+  // Keeps the page's files on the phone, so it opens without a network (assets/sw.js).
+  function keepForOffline() {
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register("/api/app/assets/sw.js", { scope: "/api/app" }).catch(() => {});
+    }
+  }
+
   async function start() {
+    keepForOffline();
     state.lang = pickLanguage();
     takeTokenFromFragment();
     state.token = store.get("token");
