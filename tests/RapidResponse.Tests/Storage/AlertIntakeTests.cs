@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,17 +21,7 @@ public sealed class AlertIntakeTests
     [Fact]
     public async Task EnqueueFailure_Is503WithRetryAfter_AndARetryWithTheSameKeyRaisesTheSameAlert()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 5, 0, TimeSpan.Zero));
-        var queues = new QueueServiceClient(await SharedAzurite.ConnectionStringAsync(), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var alertsTable = await SharedAzurite.NewTableAsync("alerts");
-        var intake = new AlertIntake(
-            new AlertStore(alertsTable),
-            new AlertQueue(queues),
-            new PressIdempotency(new IdempotencyStore(await SharedAzurite.NewTableAsync("idem")), time),
-            new PressLimiter(Options, time),
-            Options,
-            time,
-            NullLogger<AlertIntake>.Instance);
+        var (intake, queues, alertsTable) = await SetUpAsync();
         var press = new PanicRequest(null, "detention", null, "Both organisers taken", null, null, null, null, null);
         await queues.GetQueueClient(QueueNames.Alerts).DeleteIfExistsAsync();
 
@@ -55,18 +46,8 @@ public sealed class AlertIntakeTests
     [Fact]
     public async Task TableFailure_Is503EvenThoughTheMessageWentOut_AndARetryWithTheSameKeyStoresTheSameAlert()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 5, 0, TimeSpan.Zero));
-        var queues = new QueueServiceClient(await SharedAzurite.ConnectionStringAsync(), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var (intake, queues, alertsTable) = await SetUpAsync();
         await queues.GetQueueClient(QueueNames.Alerts).CreateIfNotExistsAsync();
-        var alertsTable = await SharedAzurite.NewTableAsync("alerts");
-        var intake = new AlertIntake(
-            new AlertStore(alertsTable),
-            new AlertQueue(queues),
-            new PressIdempotency(new IdempotencyStore(await SharedAzurite.NewTableAsync("idem")), time),
-            new PressLimiter(Options, time),
-            Options,
-            time,
-            NullLogger<AlertIntake>.Instance);
         var press = new PanicRequest(null, "attack", null, "Thirty men at the door", null, null, null, null, null);
 
         // The alerts table is missing: the row is refused while the message (written at the same time) goes out.
@@ -80,5 +61,21 @@ public sealed class AlertIntakeTests
 
         Assert.True(retried.IsOk);
         Assert.NotNull(await new AlertStore(alertsTable).GetAsync(retried.Value!.AlertId, CancellationToken.None));
+    }
+
+    private static async Task<(AlertIntake Intake, QueueServiceClient Queues, TableClient AlertsTable)> SetUpAsync()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 5, 0, TimeSpan.Zero));
+        var queues = new QueueServiceClient(await SharedAzurite.ConnectionStringAsync(), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var alertsTable = await SharedAzurite.NewTableAsync("alerts");
+        var intake = new AlertIntake(
+            new AlertStore(alertsTable),
+            new AlertQueue(queues),
+            new PressIdempotency(new IdempotencyStore(await SharedAzurite.NewTableAsync("idem")), time),
+            new PressLimiter(Options, time),
+            Options,
+            time,
+            NullLogger<AlertIntake>.Instance);
+        return (intake, queues, alertsTable);
     }
 }
