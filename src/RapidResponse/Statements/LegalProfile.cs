@@ -15,7 +15,11 @@ public sealed class Localized : Dictionary<string, string>
     public string In(string language) => TryGetValue(language, out var text) ? text : this.GetValueOrDefault("en", "");
 }
 
-/// <summary>A country's legal commitments, as data a coordinator can replace without a release.</summary>
+/// <summary>
+/// A country's legal commitments, as data a coordinator can replace without a release. <see cref="Caveat"/>, when
+/// set, is what a press officer must check before relying on the profile (a constitution being replaced, say); every
+/// draft's banner carries it.
+/// </summary>
 public sealed record LegalProfile(
     string Country,
     IReadOnlyList<string> Languages,
@@ -24,7 +28,8 @@ public sealed record LegalProfile(
     Localized Government,
     Localized Parliament,
     IReadOnlyDictionary<string, Localized> Regions,
-    IReadOnlyList<LegalItem> Items)
+    IReadOnlyList<LegalItem> Items,
+    Localized? Caveat = null)
 {
     public bool Speaks(string language) => Languages.Contains(language, StringComparer.Ordinal);
 

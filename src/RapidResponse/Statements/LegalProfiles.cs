@@ -82,6 +82,14 @@ public sealed class LegalProfiles
     /// <summary>Every broken rule of a profile: each item needs its text, its source document and a link to it.</summary>
     public static IEnumerable<string> Validate(LegalProfile profile)
     {
+        foreach (var language in profile.Caveat is null ? [] : profile.Languages ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(profile.Caveat!.GetValueOrDefault(language)))
+            {
+                yield return $"{profile.Country}: the caveat has no '{language}' text";
+            }
+        }
+
         foreach (var item in profile.Items ?? [])
         {
             var where = $"{profile.Country}/{item.Id}";

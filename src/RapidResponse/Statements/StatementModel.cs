@@ -40,6 +40,7 @@ public static class StatementModel
             ["event"] = string.IsNullOrWhiteSpace(alert.EventName) ? null : alert.EventName,
             ["report"] = string.IsNullOrWhiteSpace(alert.Message) ? null : alert.Message,
             ["reference"] = AlertFactsText.Reference(alert),
+            ["caveat"] = profile.Caveat?.In(language),
             ["constitution"] = Items(items, language, LegalItem.Constitution),
             ["treaties"] = Items(items, language, LegalItem.Treaty),
             ["declarations"] = Items(items, language, LegalItem.Declaration),

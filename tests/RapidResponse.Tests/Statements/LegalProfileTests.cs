@@ -70,4 +70,20 @@ public sealed class LegalProfileTests
 
         Assert.Contains("INTL/bad: no source document", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_caveat_must_speak_every_language_of_its_profile_and_Kazakhstans_flags_the_new_constitution()
+    {
+        const string json = """
+            { "country": "INTL", "languages": ["en", "ru"], "name": {"en": "x"}, "locative": {"en": "x"}, "government": {"en": "x"},
+              "parliament": {"en": "x"}, "regions": {}, "caveat": {"en": "Check the new text."},
+              "items": [ { "id": "ok", "kind": "treaty", "text": {"en": "Text.", "ru": "Текст."}, "source": {"en": "A treaty"}, "link": "https://example.org" } ] }
+            """;
+
+        var error = Assert.Throws<InvalidOperationException>(() => new LegalProfiles([LegalProfiles.Parse("INTL.json", json)]));
+
+        Assert.Contains("INTL: the caveat has no 'ru' text", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 July 2026", Profiles.For("KZ-SHY").Caveat!.In("en"), StringComparison.Ordinal);
+        Assert.Null(Profiles.For("UZ-TK").Caveat);
+    }
 }
