@@ -3,6 +3,9 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Alerts;
 
+/// <summary>Where an alert's record stood at one moment: its last entry's number and hash.</summary>
+public sealed record RecordHead(long Seq, string Hash);
+
 /// <summary>The alert's timeline as a hash chain, and its export (<c>GET /api/alerts/{id}/record</c>).</summary>
 public sealed record ChainedTimeline(Alert Alert, IReadOnlyList<RecordEntry> Entries, long HeadSeq, string HeadHash);
 
@@ -42,6 +45,13 @@ public sealed partial class AlertStore
                 await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 10)), cancellationToken);
             }
         }
+    }
+
+    /// <summary>The chain's last entry number and hash as stored now; null before the first entry.</summary>
+    public async Task<RecordHead?> GetChainHeadAsync(string alertId, CancellationToken cancellationToken)
+    {
+        var head = await table.GetEntityIfExistsAsync<ChainHeadEntity>(alertId, ChainHeadEntity.Row, cancellationToken: cancellationToken);
+        return head.HasValue ? new RecordHead(head.Value!.Seq, head.Value.Hash) : null;
     }
 
     /// <summary>The alert and its chained entries in chain order, with the head as stored.</summary>

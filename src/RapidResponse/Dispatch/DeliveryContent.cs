@@ -58,7 +58,9 @@ public sealed class DeliveryContent(
                 var prefix = delivery.Kind == DeliveryKind.Reminder ? "REMINDER: " : Duress(alert, FollowUpTexts.English);
                 return email with { Subject = prefix + email.Subject };
             case DeliveryKind.FollowUp:
-                return FollowUpEmails.Compose(alert, recipient, await FollowUpAsync(alert, delivery, cancellationToken), statements);
+                var followUp = await FollowUpAsync(alert, delivery, cancellationToken);
+                var head = followUp.Kind == FollowUpKind.Resolution ? await alerts.GetChainHeadAsync(alert.Id, cancellationToken) : null;
+                return FollowUpEmails.Compose(alert, recipient, followUp, statements, head);
             default:
                 // Confirmations and notices are SMS; one that fell back to email carries the same words.
                 var text = await SmsAsync(alert, delivery, cancellationToken);

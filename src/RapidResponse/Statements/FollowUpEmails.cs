@@ -6,10 +6,15 @@ using RapidResponse.Responses;
 
 namespace RapidResponse.Statements;
 
-/// <summary>Follow-up emails: what changed, and for NGOs the updated statement draft (StatementService's follow-up templates).</summary>
+/// <summary>
+/// Follow-up emails: what changed, and for NGOs the updated statement draft (StatementService's follow-up templates).
+/// The resolution email also carries the record's fingerprint (its head): every recipient then holds,
+/// outside the service's storage, the hash its exported record must still reach, which is what makes the hash chain
+/// evidence against someone able to rewrite that storage (docs/SECURITY.md).
+/// </summary>
 public static class FollowUpEmails
 {
-    public static EmailText Compose(Alert alert, Recipient recipient, FollowUpRecord followUp, StatementService statements)
+    public static EmailText Compose(Alert alert, Recipient recipient, FollowUpRecord followUp, StatementService statements, RecordHead? head = null)
     {
         // In the recipient's language, as the alert email was; the subject stays English (FollowUpTexts.Subject).
         var texts = FollowUpTexts.For(recipient.Language);
@@ -27,6 +32,13 @@ public static class FollowUpEmails
         var text = new StringBuilder().AppendLine(greeting).AppendLine().AppendLine(lead);
         var html = new StringBuilder().Append("<p>").Append(WebUtility.HtmlEncode(greeting)).Append("</p><p>")
             .Append(WebUtility.HtmlEncode(lead)).Append("</p>");
+        if (head is not null)
+        {
+            var fingerprint = texts.Fingerprint(alert, head);
+            text.AppendLine().AppendLine(fingerprint);
+            html.Append("<p>").Append(WebUtility.HtmlEncode(fingerprint)).Append("</p>");
+        }
+
         if (draft is not null)
         {
             text.AppendLine().AppendLine(texts.DraftIntro).AppendLine().AppendLine("----").AppendLine().Append(draft.Markdown);

@@ -33,6 +33,8 @@ public sealed class FollowUpTexts
         notice: "RapidResponse: {0} ({1}) is responding to your alert {2}.",
         greeting: "Dear {0},",
         draftIntro: "Below is the updated draft statement. Verify every fact before publishing.",
+        fingerprint: "Record fingerprint, keep this email: entry {0}, SHA-256 {1}. The alert's record (api/alerts/{2}/record) "
+            + "must show this hash at entry {0}; if it does not, the record was changed after this email.",
         someoneNotice: "RapidResponse: someone is responding to your alert {0}.",
         update: "RapidResponse update, ref {0}: {1}.",
         resolution: "RapidResponse: ref {0} is resolved ({1}).",
@@ -76,6 +78,8 @@ public sealed class FollowUpTexts
         notice: "RapidResponse: {0} ({1}) откликается на вашу тревогу №{2}.",
         greeting: "Здравствуйте, {0}!",
         draftIntro: "Ниже — обновлённый проект заявления. Проверьте каждый факт перед публикацией.",
+        fingerprint: "Отпечаток записи, сохраните это письмо: запись {0}, SHA-256 {1}. В записи тревоги (api/alerts/{2}/record) "
+            + "у записи {0} должен быть этот хеш; если нет, запись изменили после этого письма.",
         someoneNotice: "RapidResponse: на вашу тревогу №{0} откликнулся помощник.",
         update: "RapidResponse, новости по №{0}: {1}.",
         resolution: "RapidResponse: тревога №{0} закрыта ({1}).",
@@ -84,6 +88,7 @@ public sealed class FollowUpTexts
             + "Считайте тревогу активной. Не звоните и не пишите на телефон организатора.");
 
     private readonly string greeting;
+    private readonly string fingerprint;
     private readonly string language;
     private readonly string nobodyNamed;
     private readonly string noPlace;
@@ -125,6 +130,7 @@ public sealed class FollowUpTexts
         string notice,
         string greeting,
         string draftIntro,
+        string fingerprint,
         string someoneNotice,
         string update,
         string resolution,
@@ -134,6 +140,7 @@ public sealed class FollowUpTexts
         DuressPrefix = duressPrefix;
         ReminderPrefix = reminderPrefix;
         DraftIntro = draftIntro;
+        this.fingerprint = fingerprint;
         this.greeting = greeting;
         this.language = language;
         this.nobodyNamed = nobodyNamed;
@@ -204,6 +211,9 @@ public sealed class FollowUpTexts
         Format(resolution, AlertFactsText.Reference(alert), Words(outcome)) + Quote(text) + standingBy;
 
     public string DuressSms(Alert alert) => DuressPrefix + Format(duress, AlertFactsText.Reference(alert));
+
+    /// <summary>Where the alert's hash-chained record stood when this was written: for the recipient to keep.</summary>
+    public string Fingerprint(Alert alert, RecordHead head) => Format(fingerprint, head.Seq, head.Hash, alert.Id);
 
     /// <summary>The first line of an email, as the alert email's own greeting.</summary>
     public string Greeting(string name) => Format(greeting, name);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.EndToEnd;
@@ -32,6 +34,15 @@ public sealed class ResolveTests(LocalHostFixture host)
         Assert.Contains("Both released at 14:00", resolvedEmail.Text, StringComparison.Ordinal);
         Assert.Contains("draft", resolvedEmail.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("resolved", (await Responders.StatusAsync(host, alertId, scenario.OrganizerToken))["status"]!.GetValue<string>());
+
+        // The NGO keeps the record's fingerprint: the exported record reaches that hash at that entry.
+        var fingerprint = System.Text.RegularExpressions.Regex.Match(resolvedEmail.Text!, @"entry (\d+), SHA-256 ([0-9a-f]{64})");
+        Assert.True(fingerprint.Success, resolvedEmail.Text);
+        using var record = await host.SendAsync(HttpMethod.Get, $"api/alerts/{alertId}/record", host.Host.AdminKey);
+        var entries = (await record.Content.ReadFromJsonAsync<JsonObject>())!["entries"]!.AsArray();
+        var seq = int.Parse(fingerprint.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(fingerprint.Groups[2].Value, entries[seq - 1]!["hash"]!.GetValue<string>());
+        Assert.Contains(entries.Take(seq), e => e!["kind"]!.GetValue<string>() == "resolved");
     }
 
     [Fact]
