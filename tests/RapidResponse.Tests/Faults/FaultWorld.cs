@@ -60,9 +60,12 @@ internal sealed class FaultWorld : IAsyncDisposable
         Host = await StartHostAsync(azurite, AdminKey);
     }
 
-    public async Task<string> PressAsync()
+    /// <summary>Another instance, in a process of its own, on this world's storage and sending to its stand-ins.</summary>
+    public Task<HostProcess> StartHostProcessAsync() => HostProcess.StartAsync(azurite.ConnectionString, AdminKey, Host.BaseUrl);
+
+    public async Task<string> PressAsync(Uri? through = null)
     {
-        using var client = new HttpClient { BaseAddress = Host.BaseUrl };
+        using var client = new HttpClient { BaseAddress = through ?? Host.BaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/panic") { Content = JsonContent.Create(new { incident = "detention", region = Region }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OrganizerToken);
         using var response = await client.SendAsync(request);
