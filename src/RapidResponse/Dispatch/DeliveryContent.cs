@@ -50,12 +50,12 @@ public sealed class DeliveryContent(
     public async Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
     {
         var recipient = RecipientOf(delivery);
+        var texts = FollowUpTexts.For(delivery.Language);
         switch (delivery.Kind)
         {
             case DeliveryKind.Alert or DeliveryKind.Reminder:
-                var email = WithAckLink(composer.ComposeEmail(alert, recipient), alert, delivery);
-                // Subjects stay English (see FollowUpTexts.Subject); the body is in the recipient's language.
-                var prefix = delivery.Kind == DeliveryKind.Reminder ? "REMINDER: " : Duress(alert, FollowUpTexts.English);
+                var email = WithAckLink(composer.ComposeEmail(alert, recipient), alert, delivery, texts);
+                var prefix = delivery.Kind == DeliveryKind.Reminder ? texts.ReminderSubject : Duress(alert, texts);
                 return email with { Subject = prefix + email.Subject };
             case DeliveryKind.FollowUp:
                 var followUp = await FollowUpAsync(alert, delivery, cancellationToken);
@@ -64,19 +64,14 @@ public sealed class DeliveryContent(
             default:
                 // Confirmations and notices are SMS; one that fell back to email carries the same words.
                 var text = await SmsAsync(alert, delivery, cancellationToken);
-                return new EmailText(FollowUpTexts.Subject("RapidResponse", alert), text, "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>", []);
+                return new EmailText(texts.Subject("notice", alert), text, "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>", []);
         }
     }
 
-    private EmailText WithAckLink(EmailText email, Alert alert, Delivery delivery)
+    private EmailText WithAckLink(EmailText email, Alert alert, Delivery delivery, FollowUpTexts texts)
     {
-        var link = ackLinks.For(alert.Id, delivery.Id).AbsoluteUri;
-        var line = $"Responding? Open this link and confirm: it tells the organiser and stops the escalation to others in your role: {link}";
-        return email with
-        {
-            Text = line + "\n\n" + email.Text,
-            Html = $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link)}\">I am responding</a> (one click tells the organiser and stops the escalation to others in your role)</p>" + email.Html,
-        };
+        var link = ackLinks.For(alert.Id, delivery.Id);
+        return email with { Text = texts.AckLine(link) + "\n\n" + email.Text, Html = texts.AckHtml(link) + email.Html };
     }
 
     private async Task<string> NoticeAsync(Alert alert, Delivery notice, FollowUpTexts texts, CancellationToken cancellationToken)

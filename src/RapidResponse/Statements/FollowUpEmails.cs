@@ -16,13 +16,13 @@ public static class FollowUpEmails
 {
     public static EmailText Compose(Alert alert, Recipient recipient, FollowUpRecord followUp, StatementService statements, RecordHead? head = null)
     {
-        // In the recipient's language, as the alert email was; the subject stays English (FollowUpTexts.Subject).
+        // In the recipient's language, as the alert email was.
         var texts = FollowUpTexts.For(recipient.Language);
         var (kind, lead) = followUp.Kind switch
         {
-            FollowUpKind.Duress => ("DURESS SIGNAL", texts.DuressSms(alert)),
-            FollowUpKind.Resolution => ("RESOLVED", texts.ResolutionSms(alert, followUp.Status, followUp.Message)),
-            _ => ("UPDATE", texts.UpdateSms(alert, followUp.Status, followUp.Message)),
+            FollowUpKind.Duress => (FollowUpTexts.DuressKind, texts.DuressSms(alert)),
+            FollowUpKind.Resolution => (FollowUpTexts.ResolvedKind, texts.ResolutionSms(alert, followUp.Status, followUp.Message)),
+            _ => (FollowUpTexts.UpdateKind, texts.UpdateSms(alert, followUp.Status, followUp.Message)),
         };
         var draft = recipient.Role == ContactRole.Ngo && DraftFor(followUp) is { } status
             ? statements.RenderFollowUp(alert, status, followUp.Message, recipient.Language)
@@ -45,7 +45,7 @@ public static class FollowUpEmails
             html.Append("<p>").Append(WebUtility.HtmlEncode(texts.DraftIntro)).Append("</p><hr>").Append(DraftHtml.Write(draft.Markdown));
         }
 
-        return new EmailText(FollowUpTexts.Subject(kind, alert), text.ToString(), html.ToString(), []);
+        return new EmailText(texts.Subject(kind, alert), text.ToString(), html.ToString(), []);
     }
 
     /// <summary>The follow-up template of an update or resolution; none for "other" or a duress signal (the first draft stands).</summary>

@@ -13,6 +13,11 @@ namespace RapidResponse.Statements;
 /// </summary>
 public sealed class FollowUpTexts
 {
+    /// <summary>What a follow-up email's subject calls it (<see cref="Subject"/>).</summary>
+    public const string ResolvedKind = "resolved";
+    public const string UpdateKind = "update";
+    public const string DuressKind = "duress";
+
     public static readonly FollowUpTexts English = new(
         language: "en",
         duressPrefix: "DURESS SIGNAL: ",
@@ -32,6 +37,17 @@ public sealed class FollowUpTexts
         organizerWithheld: "The organiser's number is not shared; they have been told you are coming.",
         notice: "RapidResponse: {0} ({1}) is responding to your alert {2}.",
         greeting: "Dear {0},",
+        ackLine: "Responding? Open this link and confirm: it tells the organiser and stops the escalation to others in your role: {0}",
+        ackButton: "I am responding",
+        ackButtonNote: "(one click tells the organiser and stops the escalation to others in your role)",
+        reminderSubject: "REMINDER: ",
+        subject: "{0}: {1} in {2} (ref {3})",
+        subjectKinds: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ResolvedKind] = "RESOLVED",
+            [UpdateKind] = "UPDATE",
+            [DuressKind] = "DURESS SIGNAL",
+        },
         draftIntro: "Below is the updated draft statement. Verify every fact before publishing.",
         fingerprint: "Record fingerprint, keep this email: entry {0}, SHA-256 {1}. The alert's record (api/alerts/{2}/record) "
             + "must show this hash at entry {0}; if it does not, the record was changed after this email.",
@@ -77,6 +93,17 @@ public sealed class FollowUpTexts
         organizerWithheld: "Номер организатора не передаётся; ему сообщили, что вы едете.",
         notice: "RapidResponse: {0} ({1}) откликается на вашу тревогу №{2}.",
         greeting: "Здравствуйте, {0}!",
+        ackLine: "Откликаетесь? Откройте ссылку и подтвердите: организатор узнает об этом, а эскалация другим в вашей роли остановится: {0}",
+        ackButton: "Я откликаюсь",
+        ackButtonNote: "(одно нажатие сообщит организатору и остановит эскалацию другим в вашей роли)",
+        reminderSubject: "НАПОМИНАНИЕ: ",
+        subject: "{0}: {1} ({2}), сигнал {3}",
+        subjectKinds: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ResolvedKind] = "ЗАКРЫТО",
+            [UpdateKind] = "НОВОСТИ",
+            [DuressKind] = "СИГНАЛ ПОД ДАВЛЕНИЕМ",
+        },
         draftIntro: "Ниже — обновлённый проект заявления. Проверьте каждый факт перед публикацией.",
         fingerprint: "Отпечаток записи, сохраните это письмо: запись {0}, SHA-256 {1}. В записи тревоги (api/alerts/{2}/record) "
             + "у записи {0} должен быть этот хеш; если нет, запись изменили после этого письма.",
@@ -88,6 +115,11 @@ public sealed class FollowUpTexts
             + "Считайте тревогу активной. Не звоните и не пишите на телефон организатора.");
 
     private readonly string greeting;
+    private readonly string ackLine;
+    private readonly string ackButton;
+    private readonly string ackButtonNote;
+    private readonly string subject;
+    private readonly IReadOnlyDictionary<string, string> subjectKinds;
     private readonly string fingerprint;
     private readonly string language;
     private readonly string nobodyNamed;
@@ -129,6 +161,12 @@ public sealed class FollowUpTexts
         string organizerWithheld,
         string notice,
         string greeting,
+        string ackLine,
+        string ackButton,
+        string ackButtonNote,
+        string reminderSubject,
+        string subject,
+        IReadOnlyDictionary<string, string> subjectKinds,
         string draftIntro,
         string fingerprint,
         string someoneNotice,
@@ -142,6 +180,12 @@ public sealed class FollowUpTexts
         DraftIntro = draftIntro;
         this.fingerprint = fingerprint;
         this.greeting = greeting;
+        this.ackLine = ackLine;
+        this.ackButton = ackButton;
+        this.ackButtonNote = ackButtonNote;
+        ReminderSubject = reminderSubject;
+        this.subject = subject;
+        this.subjectKinds = subjectKinds;
         this.language = language;
         this.nobodyNamed = nobodyNamed;
         this.noPlace = noPlace;
@@ -169,6 +213,9 @@ public sealed class FollowUpTexts
 
     /// <summary>Put before the alert SMS sent again to a tier nobody of which has responded.</summary>
     public string ReminderPrefix { get; }
+
+    /// <summary>Put before the alert email's subject when it is sent again to a tier nobody of which has responded.</summary>
+    public string ReminderSubject { get; }
 
     /// <summary>Introduces the updated statement draft in a follow-up email to an NGO.</summary>
     public string DraftIntro { get; }
@@ -218,8 +265,19 @@ public sealed class FollowUpTexts
     /// <summary>The first line of an email, as the alert email's own greeting.</summary>
     public string Greeting(string name) => Format(greeting, name);
 
-    /// <summary>Email subjects stay in English: NGO desks file and search them, and the body carries the language.</summary>
-    public static string Subject(string kind, Alert alert) => $"{kind}: {alert.Incident.ToWire()} in {alert.Region} (ref {AlertFactsText.Reference(alert)})";
+    /// <summary>"RESOLVED: detention in KZ-SHY (ref 7F3K2Q)": what a follow-up email is, about which alert (any other kind reads "RapidResponse").</summary>
+    public string Subject(string kind, Alert alert) => Format(
+        subject,
+        subjectKinds.GetValueOrDefault(kind, "RapidResponse"),
+        Placeholders.Incident(alert.Incident, language),
+        alert.Region,
+        AlertFactsText.Reference(alert));
+
+    /// <summary>The one-click acknowledgement link, as the first line of an alert email (text), and as a button (HTML).</summary>
+    public string AckLine(Uri link) => Format(ackLine, link.AbsoluteUri);
+
+    public string AckHtml(Uri link) =>
+        $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link.AbsoluteUri)}\">{System.Net.WebUtility.HtmlEncode(ackButton)}</a> {System.Net.WebUtility.HtmlEncode(ackButtonNote)}</p>";
 
     private string Incident(Alert alert) => Placeholders.Incident(alert.Incident, language).ToUpperInvariant();
 

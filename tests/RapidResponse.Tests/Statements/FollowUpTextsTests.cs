@@ -53,6 +53,21 @@ public sealed class FollowUpTextsTests
         Assert.Contains("The organiser's number is not shared", en.Confirmation(Alert, "Aigerim", Organizer with { SharePhone = false }), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Emails_SubjectsAndTheAcknowledgementLink_FollowTheLanguageToo()
+    {
+        var link = new Uri("https://rr.example.org/api/alerts/a1/ack?token=t");
+        var reference = AlertFactsText.Reference(Alert);
+
+        Assert.Equal($"НОВОСТИ: задержание (KZ-SHY), сигнал {reference}", FollowUpTexts.For("ru").Subject(FollowUpTexts.UpdateKind, Alert));
+        Assert.Equal($"RESOLVED: detention in KZ-SHY (ref {reference})", FollowUpTexts.English.Subject(FollowUpTexts.ResolvedKind, Alert));
+        Assert.Equal($"RapidResponse: detention in KZ-SHY (ref {reference})", FollowUpTexts.English.Subject("notice", Alert));
+        Assert.StartsWith("Откликаетесь?", FollowUpTexts.For("ru").AckLine(link), StringComparison.Ordinal);
+        Assert.EndsWith(link.AbsoluteUri, FollowUpTexts.For("ru").AckLine(link), StringComparison.Ordinal);
+        Assert.Contains(">Я откликаюсь</a>", FollowUpTexts.For("ru").AckHtml(link), StringComparison.Ordinal);
+        Assert.Contains("href=\"https://rr.example.org/api/alerts/a1/ack?token=t\"", FollowUpTexts.English.AckHtml(link), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("still-held")]
     [InlineData("charged")]
