@@ -15,9 +15,9 @@ public sealed record PanicAccepted(string AlertId, string Status, Uri StatusUrl)
 
 /// <summary>
 /// Accepts a panic press: validates it, settles idempotency, writes the alert and puts it on the <c>alerts</c>
-/// queue (the two at once). It answers <c>202</c> only once both writes are durable, so an accepted alert is never lost; when storage
-/// fails on the way it answers <c>503</c> with <c>Retry-After</c>, and a retry (same key, or the same press
-/// within a minute) finishes raising the same alert.
+/// queue (the two at once). It answers <c>202</c> only once both writes are durable, so an accepted alert is never
+/// lost; when storage fails on the way it answers <c>503</c> with <c>Retry-After</c>, and a retry (same key, or the
+/// same press within a minute) finishes raising the same alert.
 /// </summary>
 public sealed partial class AlertIntake(
     AlertStore alerts,
