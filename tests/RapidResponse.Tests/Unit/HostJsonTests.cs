@@ -31,6 +31,15 @@ public sealed class HostJsonTests
     }
 
     [Fact]
+    public void AMessageWhoseAlertWasNeverStored_EndsBeforeItsRetriesRunOut()
+    {
+        // The fan-out drops such a message once the press is NeverAcceptedAfter old; it must not reach the poison queue first.
+        var retries = Settings.VisibilityTimeout * (Settings.MaxDequeueCount - 1);
+        Assert.True(RapidResponse.Dispatch.FanOutService.NeverAcceptedAfter + TimeSpan.FromSeconds(15) < retries, $"{retries} of retries");
+        Assert.True(RapidResponse.Dispatch.FanOutService.NeverAcceptedAfter > RapidResponse.Alerts.AlertIntake.WriteTimeout * 2);
+    }
+
+    [Fact]
     public void FunctionTimeout_OutlastsASend() =>
         Assert.True(Settings.FunctionTimeout > SendResilience.TotalTimeout, "A send could be cut off by the function timeout.");
 
