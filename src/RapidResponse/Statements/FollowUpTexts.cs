@@ -18,54 +18,57 @@ public sealed class FollowUpTexts
     public const string UpdateKind = "update";
     public const string DuressKind = "duress";
 
-    public static readonly FollowUpTexts English = new(
-        language: "en",
-        duressPrefix: "DURESS SIGNAL: ",
-        reminderPrefix: "REMINDER, nobody has responded yet: ",
-        nobodyNamed: "the organiser",
-        noPlace: "place not given",
-        when: at => at.UtcDateTime.ToString("HH:mm 'UTC' d MMM", CultureInfo.InvariantCulture),
-        words: new Dictionary<string, string>(StringComparer.Ordinal),
-        roles: new Dictionary<ContactRole, string>(),
-        thanks: "RapidResponse: thank you, {0}. You are responding to ref {1}.",
-        where: "Where: ",
-        whenLabel: "When: ",
-        messageLabel: "Message: ",
-        quote: "\"{0}\"",
-        eventLabel: "Event: ",
-        organizerShared: "Organiser: {0}, {1}.",
-        organizerWithheld: "The organiser's number is not shared; they have been told you are coming.",
-        notice: "RapidResponse: {0} ({1}) is responding to your alert {2}.",
-        greeting: "Dear {0},",
-        ackLine: "Responding? Open this link and confirm: it tells the organiser and stops the escalation to others in your role: {0}",
-        ackButton: "I am responding",
-        ackButtonNote: "(one click tells the organiser and stops the escalation to others in your role)",
-        reminderSubject: "REMINDER: ",
-        subject: "{0}: {1} in {2} (ref {3})",
-        subjectKinds: new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly FollowUpTexts English = new()
+    {
+        Language = "en",
+        DuressPrefix = "DURESS SIGNAL: ",
+        ReminderPrefix = "REMINDER, nobody has responded yet: ",
+        NobodyNamed = "the organiser",
+        NoPlace = "place not given",
+        FormatTime = at => at.UtcDateTime.ToString("HH:mm 'UTC' d MMM", CultureInfo.InvariantCulture),
+        StatusWords = new Dictionary<string, string>(StringComparer.Ordinal),
+        RoleWords = new Dictionary<ContactRole, string>(),
+        ThanksFormat = "RapidResponse: thank you, {0}. You are responding to ref {1}.",
+        WhereLabel = "Where: ",
+        WhenLabel = "When: ",
+        MessageLabel = "Message: ",
+        QuoteFormat = "\"{0}\"",
+        EventLabel = "Event: ",
+        OrganizerSharedFormat = "Organiser: {0}, {1}.",
+        OrganizerWithheld = "The organiser's number is not shared; they have been told you are coming.",
+        NoticeFormat = "RapidResponse: {0} ({1}) is responding to your alert {2}.",
+        GreetingFormat = "Dear {0},",
+        AckLineFormat = "Responding? Open this link and confirm: it tells the organiser and stops the escalation to others in your role: {0}",
+        AckButton = "I am responding",
+        AckButtonNote = "(one click tells the organiser and stops the escalation to others in your role)",
+        ReminderSubject = "REMINDER: ",
+        SubjectFormat = "{0}: {1} in {2} (ref {3})",
+        SubjectKinds = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ResolvedKind] = "RESOLVED",
             [UpdateKind] = "UPDATE",
             [DuressKind] = "DURESS SIGNAL",
         },
-        draftIntro: "Below is the updated draft statement. Verify every fact before publishing.",
-        fingerprint: "Record fingerprint, keep this email: entry {0}, SHA-256 {1}. The alert's record (api/alerts/{2}/record) "
+        DraftIntro = "Below is the updated draft statement. Verify every fact before publishing.",
+        FingerprintFormat = "Record fingerprint, keep this email: entry {0}, SHA-256 {1}. The alert's record (api/alerts/{2}/record) "
             + "must show this hash at entry {0}; if it does not, the record was changed after this email.",
-        someoneNotice: "RapidResponse: someone is responding to your alert {0}.",
-        update: "RapidResponse update, ref {0}: {1}.",
-        resolution: "RapidResponse: ref {0} is resolved ({1}).",
-        standingBy: " Thank you for standing by.",
-        duress: "RapidResponse ref {0} was called off under duress: the organiser is likely still in danger. "
-            + "Treat the alert as active. Do not call or text the organiser's phone.");
+        SomeoneNoticeFormat = "RapidResponse: someone is responding to your alert {0}.",
+        UpdateFormat = "RapidResponse update, ref {0}: {1}.",
+        ResolutionFormat = "RapidResponse: ref {0} is resolved ({1}).",
+        StandingBy = " Thank you for standing by.",
+        DuressFormat = "RapidResponse ref {0} was called off under duress: the organiser is likely still in danger. "
+            + "Treat the alert as active. Do not call or text the organiser's phone.",
+    };
 
-    public static readonly FollowUpTexts Russian = new(
-        language: "ru",
-        duressPrefix: "СИГНАЛ ПОД ДАВЛЕНИЕМ: ",
-        reminderPrefix: "НАПОМИНАНИЕ, ответа нет: ",
-        nobodyNamed: "организатор",
-        noPlace: "место не указано",
-        when: at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture),
-        words: new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly FollowUpTexts Russian = new()
+    {
+        Language = "ru",
+        DuressPrefix = "СИГНАЛ ПОД ДАВЛЕНИЕМ: ",
+        ReminderPrefix = "НАПОМИНАНИЕ, ответа нет: ",
+        NobodyNamed = "организатор",
+        NoPlace = "место не указано",
+        FormatTime = at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture),
+        StatusWords = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["still-held"] = "всё ещё задержаны",
             ["charged"] = "предъявлено обвинение",
@@ -75,7 +78,7 @@ public sealed class FollowUpTexts
             ["false-alarm"] = "ложная тревога",
             ["other"] = "другое",
         },
-        roles: new Dictionary<ContactRole, string>
+        RoleWords = new Dictionary<ContactRole, string>
         {
             [ContactRole.Lawyer] = "адвокат",
             [ContactRole.Ngo] = "НКО",
@@ -83,142 +86,81 @@ public sealed class FollowUpTexts
             [ContactRole.Diplomat] = "дипломат",
             [ContactRole.Ally] = "союзник",
         },
-        thanks: "RapidResponse: спасибо, {0}. Вы откликнулись на тревогу №{1}.",
-        where: "Где: ",
-        whenLabel: "Когда: ",
-        messageLabel: "Сообщение: ",
-        quote: "«{0}»",
-        eventLabel: "Мероприятие: ",
-        organizerShared: "Организатор: {0}, {1}.",
-        organizerWithheld: "Номер организатора не передаётся; ему сообщили, что вы едете.",
-        notice: "RapidResponse: {0} ({1}) откликается на вашу тревогу №{2}.",
-        greeting: "Здравствуйте, {0}!",
-        ackLine: "Откликаетесь? Откройте ссылку и подтвердите: организатор узнает об этом, а эскалация другим в вашей роли остановится: {0}",
-        ackButton: "Я откликаюсь",
-        ackButtonNote: "(одно нажатие сообщит организатору и остановит эскалацию другим в вашей роли)",
-        reminderSubject: "НАПОМИНАНИЕ: ",
-        subject: "{0}: {1} ({2}), сигнал {3}",
-        subjectKinds: new Dictionary<string, string>(StringComparer.Ordinal)
+        ThanksFormat = "RapidResponse: спасибо, {0}. Вы откликнулись на тревогу №{1}.",
+        WhereLabel = "Где: ",
+        WhenLabel = "Когда: ",
+        MessageLabel = "Сообщение: ",
+        QuoteFormat = "«{0}»",
+        EventLabel = "Мероприятие: ",
+        OrganizerSharedFormat = "Организатор: {0}, {1}.",
+        OrganizerWithheld = "Номер организатора не передаётся; ему сообщили, что вы едете.",
+        NoticeFormat = "RapidResponse: {0} ({1}) откликается на вашу тревогу №{2}.",
+        GreetingFormat = "Здравствуйте, {0}!",
+        AckLineFormat = "Откликаетесь? Откройте ссылку и подтвердите: организатор узнает об этом, а эскалация другим в вашей роли остановится: {0}",
+        AckButton = "Я откликаюсь",
+        AckButtonNote = "(одно нажатие сообщит организатору и остановит эскалацию другим в вашей роли)",
+        ReminderSubject = "НАПОМИНАНИЕ: ",
+        SubjectFormat = "{0}: {1} ({2}), сигнал {3}",
+        SubjectKinds = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ResolvedKind] = "ЗАКРЫТО",
             [UpdateKind] = "НОВОСТИ",
             [DuressKind] = "СИГНАЛ ПОД ДАВЛЕНИЕМ",
         },
-        draftIntro: "Ниже — обновлённый проект заявления. Проверьте каждый факт перед публикацией.",
-        fingerprint: "Отпечаток записи, сохраните это письмо: запись {0}, SHA-256 {1}. В записи тревоги (api/alerts/{2}/record) "
+        DraftIntro = "Ниже — обновлённый проект заявления. Проверьте каждый факт перед публикацией.",
+        FingerprintFormat = "Отпечаток записи, сохраните это письмо: запись {0}, SHA-256 {1}. В записи тревоги (api/alerts/{2}/record) "
             + "у записи {0} должен быть этот хеш; если нет, запись изменили после этого письма.",
-        someoneNotice: "RapidResponse: на вашу тревогу №{0} откликнулся помощник.",
-        update: "RapidResponse, новости по №{0}: {1}.",
-        resolution: "RapidResponse: тревога №{0} закрыта ({1}).",
-        standingBy: " Спасибо, что были на связи.",
-        duress: "Тревогу RapidResponse №{0} отменили под принуждением: организатор, вероятно, всё ещё в опасности. "
-            + "Считайте тревогу активной. Не звоните и не пишите на телефон организатора.");
+        SomeoneNoticeFormat = "RapidResponse: на вашу тревогу №{0} откликнулся помощник.",
+        UpdateFormat = "RapidResponse, новости по №{0}: {1}.",
+        ResolutionFormat = "RapidResponse: тревога №{0} закрыта ({1}).",
+        StandingBy = " Спасибо, что были на связи.",
+        DuressFormat = "Тревогу RapidResponse №{0} отменили под принуждением: организатор, вероятно, всё ещё в опасности. "
+            + "Считайте тревогу активной. Не звоните и не пишите на телефон организатора.",
+    };
 
-    private readonly string greeting;
-    private readonly string ackLine;
-    private readonly string ackButton;
-    private readonly string ackButtonNote;
-    private readonly string subject;
-    private readonly IReadOnlyDictionary<string, string> subjectKinds;
-    private readonly string fingerprint;
-    private readonly string language;
-    private readonly string nobodyNamed;
-    private readonly string noPlace;
-    private readonly Func<DateTimeOffset, string> when;
-    private readonly IReadOnlyDictionary<string, string> words;
-    private readonly IReadOnlyDictionary<ContactRole, string> roles;
-    private readonly string thanks;
-    private readonly string where;
-    private readonly string whenLabel;
-    private readonly string messageLabel;
-    private readonly string quote;
-    private readonly string eventLabel;
-    private readonly string organizerShared;
-    private readonly string organizerWithheld;
-    private readonly string notice;
-    private readonly string someoneNotice;
-    private readonly string update;
-    private readonly string resolution;
-    private readonly string standingBy;
-    private readonly string duress;
-
-    private FollowUpTexts(
-        string language,
-        string duressPrefix,
-        string reminderPrefix,
-        string nobodyNamed,
-        string noPlace,
-        Func<DateTimeOffset, string> when,
-        IReadOnlyDictionary<string, string> words,
-        IReadOnlyDictionary<ContactRole, string> roles,
-        string thanks,
-        string where,
-        string whenLabel,
-        string messageLabel,
-        string quote,
-        string eventLabel,
-        string organizerShared,
-        string organizerWithheld,
-        string notice,
-        string greeting,
-        string ackLine,
-        string ackButton,
-        string ackButtonNote,
-        string reminderSubject,
-        string subject,
-        IReadOnlyDictionary<string, string> subjectKinds,
-        string draftIntro,
-        string fingerprint,
-        string someoneNotice,
-        string update,
-        string resolution,
-        string standingBy,
-        string duress)
+    private FollowUpTexts()
     {
-        DuressPrefix = duressPrefix;
-        ReminderPrefix = reminderPrefix;
-        DraftIntro = draftIntro;
-        this.fingerprint = fingerprint;
-        this.greeting = greeting;
-        this.ackLine = ackLine;
-        this.ackButton = ackButton;
-        this.ackButtonNote = ackButtonNote;
-        ReminderSubject = reminderSubject;
-        this.subject = subject;
-        this.subjectKinds = subjectKinds;
-        this.language = language;
-        this.nobodyNamed = nobodyNamed;
-        this.noPlace = noPlace;
-        this.when = when;
-        this.words = words;
-        this.roles = roles;
-        this.thanks = thanks;
-        this.where = where;
-        this.whenLabel = whenLabel;
-        this.messageLabel = messageLabel;
-        this.quote = quote;
-        this.eventLabel = eventLabel;
-        this.organizerShared = organizerShared;
-        this.organizerWithheld = organizerWithheld;
-        this.notice = notice;
-        this.someoneNotice = someoneNotice;
-        this.update = update;
-        this.resolution = resolution;
-        this.standingBy = standingBy;
-        this.duress = duress;
     }
 
     /// <summary>Put before the alert SMS and email subject once the duress code was used.</summary>
-    public string DuressPrefix { get; }
+    public string DuressPrefix { get; private init; } = "";
 
     /// <summary>Put before the alert SMS sent again to a tier nobody of which has responded.</summary>
-    public string ReminderPrefix { get; }
+    public string ReminderPrefix { get; private init; } = "";
 
     /// <summary>Put before the alert email's subject when it is sent again to a tier nobody of which has responded.</summary>
-    public string ReminderSubject { get; }
+    public string ReminderSubject { get; private init; } = "";
 
     /// <summary>Introduces the updated statement draft in a follow-up email to an NGO.</summary>
-    public string DraftIntro { get; }
+    public string DraftIntro { get; private init; } = "";
+
+    private string Language { get; init; } = "";
+    private string NobodyNamed { get; init; } = "";
+    private string NoPlace { get; init; } = "";
+    private Func<DateTimeOffset, string> FormatTime { get; init; } = at => at.ToString("u", CultureInfo.InvariantCulture);
+    private IReadOnlyDictionary<string, string> StatusWords { get; init; } = new Dictionary<string, string>();
+    private IReadOnlyDictionary<ContactRole, string> RoleWords { get; init; } = new Dictionary<ContactRole, string>();
+    private string ThanksFormat { get; init; } = "";
+    private string WhereLabel { get; init; } = "";
+    private string WhenLabel { get; init; } = "";
+    private string MessageLabel { get; init; } = "";
+    private string QuoteFormat { get; init; } = "";
+    private string EventLabel { get; init; } = "";
+    private string OrganizerSharedFormat { get; init; } = "";
+    private string OrganizerWithheld { get; init; } = "";
+    private string NoticeFormat { get; init; } = "";
+    private string GreetingFormat { get; init; } = "";
+    private string AckLineFormat { get; init; } = "";
+    private string AckButton { get; init; } = "";
+    private string AckButtonNote { get; init; } = "";
+    private string SubjectFormat { get; init; } = "";
+    private IReadOnlyDictionary<string, string> SubjectKinds { get; init; } = new Dictionary<string, string>();
+    private string FingerprintFormat { get; init; } = "";
+    private string SomeoneNoticeFormat { get; init; } = "";
+    private string UpdateFormat { get; init; } = "";
+    private string ResolutionFormat { get; init; } = "";
+    private string StandingBy { get; init; } = "";
+    private string DuressFormat { get; init; } = "";
 
     public static FollowUpTexts For(string? language) => language == "ru" ? Russian : English;
 
@@ -226,64 +168,64 @@ public sealed class FollowUpTexts
     public string Confirmation(Alert alert, string responder, Organizer? organizer)
     {
         var text = new StringBuilder()
-            .Append(Format(thanks, responder, AlertFactsText.Reference(alert))).Append(' ')
+            .Append(Format(ThanksFormat, responder, AlertFactsText.Reference(alert))).Append(' ')
             .Append(Incident(alert)).Append(": ").Append(Who(alert)).Append(". ")
-            .Append(where).Append(Place(alert)).Append(". ").Append(whenLabel).Append(when(alert.OccurredAt)).Append('.');
+            .Append(WhereLabel).Append(Place(alert)).Append(". ").Append(WhenLabel).Append(FormatTime(alert.OccurredAt)).Append('.');
         if (!string.IsNullOrWhiteSpace(alert.Message))
         {
-            text.Append(' ').Append(messageLabel).Append(Format(quote, alert.Message)).Append('.');
+            text.Append(' ').Append(MessageLabel).Append(Format(QuoteFormat, alert.Message)).Append('.');
         }
 
         if (alert.EventName is { } eventName)
         {
-            text.Append(' ').Append(eventLabel).Append(eventName).Append('.');
+            text.Append(' ').Append(EventLabel).Append(eventName).Append('.');
         }
 
         text.Append(' ').Append(organizer is { SharePhone: true, Phone: { } phone }
-            ? Format(organizerShared, organizer.Name, phone)
-            : organizerWithheld);
+            ? Format(OrganizerSharedFormat, organizer.Name, phone)
+            : OrganizerWithheld);
         return text.ToString();
     }
 
     /// <summary>To the organizer: who is coming, by first name and role (without them when the responder's row is gone).</summary>
     public string Notice(Alert alert, string? firstName, ContactRole? role) =>
         firstName is not null && role is { } known
-            ? Format(notice, firstName, roles.GetValueOrDefault(known, known.ToWire()), AlertFactsText.Reference(alert))
-            : Format(someoneNotice, AlertFactsText.Reference(alert));
+            ? Format(NoticeFormat, firstName, RoleWords.GetValueOrDefault(known, known.ToWire()), AlertFactsText.Reference(alert))
+            : Format(SomeoneNoticeFormat, AlertFactsText.Reference(alert));
 
     public string UpdateSms(Alert alert, string status, string? text) =>
-        Format(update, AlertFactsText.Reference(alert), Words(status)) + Quote(text);
+        Format(UpdateFormat, AlertFactsText.Reference(alert), Words(status)) + Quote(text);
 
     public string ResolutionSms(Alert alert, string outcome, string? text) =>
-        Format(resolution, AlertFactsText.Reference(alert), Words(outcome)) + Quote(text) + standingBy;
+        Format(ResolutionFormat, AlertFactsText.Reference(alert), Words(outcome)) + Quote(text) + StandingBy;
 
-    public string DuressSms(Alert alert) => DuressPrefix + Format(duress, AlertFactsText.Reference(alert));
+    public string DuressSms(Alert alert) => DuressPrefix + Format(DuressFormat, AlertFactsText.Reference(alert));
 
     /// <summary>Where the alert's hash-chained record stood when this was written: for the recipient to keep.</summary>
-    public string Fingerprint(Alert alert, RecordHead head) => Format(fingerprint, head.Seq, head.Hash, alert.Id);
+    public string Fingerprint(Alert alert, RecordHead head) => Format(FingerprintFormat, head.Seq, head.Hash, alert.Id);
 
     /// <summary>The first line of an email, as the alert email's own greeting.</summary>
-    public string Greeting(string name) => Format(greeting, name);
+    public string Greeting(string name) => Format(GreetingFormat, name);
 
     /// <summary>"RESOLVED: detention in KZ-SHY (ref 7F3K2Q)": what a follow-up email is, about which alert (any other kind reads "RapidResponse").</summary>
     public string Subject(string kind, Alert alert) => Format(
-        subject,
-        subjectKinds.GetValueOrDefault(kind, "RapidResponse"),
-        Placeholders.Incident(alert.Incident, language),
+        SubjectFormat,
+        SubjectKinds.GetValueOrDefault(kind, "RapidResponse"),
+        Placeholders.Incident(alert.Incident, Language),
         alert.Region,
         AlertFactsText.Reference(alert));
 
     /// <summary>The one-click acknowledgement link, as the first line of an alert email (text), and as a button (HTML).</summary>
-    public string AckLine(Uri link) => Format(ackLine, link.AbsoluteUri);
+    public string AckLine(Uri link) => Format(AckLineFormat, link.AbsoluteUri);
 
     public string AckHtml(Uri link) =>
-        $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link.AbsoluteUri)}\">{System.Net.WebUtility.HtmlEncode(ackButton)}</a> {System.Net.WebUtility.HtmlEncode(ackButtonNote)}</p>";
+        $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link.AbsoluteUri)}\">{System.Net.WebUtility.HtmlEncode(AckButton)}</a> {System.Net.WebUtility.HtmlEncode(AckButtonNote)}</p>";
 
-    private string Incident(Alert alert) => Placeholders.Incident(alert.Incident, language).ToUpperInvariant();
+    private string Incident(Alert alert) => Placeholders.Incident(alert.Incident, Language).ToUpperInvariant();
 
     private string Who(Alert alert) =>
         alert.People.Count == 0
-            ? nobodyNamed
+            ? NobodyNamed
             : string.Join(", ", alert.People.Select(p => p.Role is null ? p.Name : $"{p.Name} ({p.Role})"));
 
     private string Place(Alert alert) =>
@@ -292,12 +234,12 @@ public sealed class FollowUpTexts
             ({ } place, { } link) => $"{place} {link}",
             ({ } place, null) => place,
             (null, { } link) => link,
-            _ => noPlace,
+            _ => NoPlace,
         };
 
-    private string Words(string wire) => words.GetValueOrDefault(wire, wire.Replace('-', ' '));
+    private string Words(string wire) => StatusWords.GetValueOrDefault(wire, wire.Replace('-', ' '));
 
-    private string Quote(string? text) => string.IsNullOrWhiteSpace(text) ? "" : " " + Format(quote, text);
+    private string Quote(string? text) => string.IsNullOrWhiteSpace(text) ? "" : " " + Format(QuoteFormat, text);
 
     private static string Format(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
 }
