@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using RapidResponse.Contacts;
 using RapidResponse.LocalHost;
+using RapidResponse.LocalHost.Hosting;
 using RapidResponse.Organizers;
 
 namespace RapidResponse.Bench;
@@ -39,7 +38,7 @@ public sealed class BenchHost : IAsyncDisposable
     {
         var settings = new Dictionary<string, string?>(options.HostSettings)
         {
-            ["urls"] = $"http://127.0.0.1:{FreePort()}",
+            ["urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             ["Twilio:MessagesPerSecond"] = options.MessagesPerSecond.ToString(CultureInfo.InvariantCulture),
 
             // One bench organizer raises every alert: the per-organizer flood brake would measure itself, not the service.
@@ -94,12 +93,5 @@ public sealed class BenchHost : IAsyncDisposable
         var connection = App.App.Configuration["AzureWebJobsStorage"] ?? "";
         var url = connection.Split(';').FirstOrDefault(p => p.StartsWith(endpoint, StringComparison.Ordinal)) ?? "";
         return url.Length == 0 ? "" : new Uri(url[endpoint.Length..]).Port.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

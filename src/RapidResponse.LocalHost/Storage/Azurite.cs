@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using RapidResponse.LocalHost.Hosting;
 
 namespace RapidResponse.LocalHost.Storage;
 
@@ -22,7 +23,7 @@ public sealed class Azurite : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly string[] CommonArguments = ["--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"];
 
-    private readonly List<Process> processes = [];
+    private readonly List<(Process Process, int Port)> processes = [];
     private readonly string workspace;
 
     private Azurite(string workspace, int queuePort, int tablePort)
@@ -46,11 +47,11 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
     {
         var workspace = CreateWorkspace();
-        var azurite = new Azurite(workspace, FreePort(), FreePort());
+        var azurite = new Azurite(workspace, FreePorts.Next(), FreePorts.Next());
         try
         {
-            azurite.Start("azurite-table", ["--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", Port(azurite.TablePort)]);
-            azurite.Start("azurite-queue", ["--location", Path.Combine(workspace, "queues"), "--queueHost", "127.0.0.1", "--queuePort", Port(azurite.QueuePort)]);
+            azurite.Start("azurite-table", azurite.TablePort, ["--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort"]);
+            azurite.Start("azurite-queue", azurite.QueuePort, ["--location", Path.Combine(workspace, "queues"), "--queueHost", "127.0.0.1", "--queuePort"]);
             await azurite.WaitForPortsAsync(cancellationToken);
         }
         catch
@@ -64,7 +65,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in processes)
+        foreach (var (process, _) in processes)
         {
             if (!process.HasExited)
             {
@@ -85,7 +86,8 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    private void Start(string service, string[] arguments)
+    /// <summary>Starts one service; its arguments end with the port option, which gets <paramref name="port"/>.</summary>
+    private void Start(string service, int port, string[] arguments)
     {
         var executable = FindExecutable(service);
         var start = new ProcessStartInfo(executable)
@@ -95,13 +97,13 @@ public sealed class Azurite : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in CommonArguments.Concat(arguments))
+        foreach (var argument in CommonArguments.Concat(arguments).Append(Port(port)))
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        processes.Add(process);
+        processes.Add((process, port));
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -126,7 +128,7 @@ public sealed class Azurite : IAsyncDisposable
     private async Task WaitForPortsAsync(CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
-        foreach (var (process, port) in processes.Zip([TablePort, QueuePort]))
+        foreach (var (process, port) in processes)
         {
             while (true)
             {
@@ -147,13 +149,6 @@ public sealed class Azurite : IAsyncDisposable
                 }
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>node_modules/.bin/<paramref name="service"/> in the repository (found upwards from here), or on the PATH.</summary>

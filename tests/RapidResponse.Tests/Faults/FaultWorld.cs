@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Contacts;
 using RapidResponse.LocalHost;
+using RapidResponse.LocalHost.Hosting;
 using RapidResponse.LocalHost.StandIns;
 using RapidResponse.LocalHost.Storage;
 using RapidResponse.Organizers;
@@ -115,13 +115,9 @@ internal sealed class FaultWorld : IAsyncDisposable
 
     private static async Task<LocalHostApp> StartHostAsync(Azurite azurite, string adminKey)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
         return await LocalHostApp.StartAsync([], new Dictionary<string, string?>
         {
-            ["urls"] = $"http://127.0.0.1:{port}",
+            ["urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["RapidResponse:AdminKey"] = adminKey,
         });

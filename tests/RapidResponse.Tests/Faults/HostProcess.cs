@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using RapidResponse.LocalHost.Hosting;
 using RapidResponse.LocalHost.StandIns;
 
 namespace RapidResponse.Tests.Faults;
@@ -24,7 +24,7 @@ internal sealed class HostProcess : IDisposable
 
     public static async Task<HostProcess> StartAsync(string storage, string adminKey, Uri standIns)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -110,12 +110,5 @@ internal sealed class HostProcess : IDisposable
             Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), "The local host process did not become healthy within 60 s.");
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

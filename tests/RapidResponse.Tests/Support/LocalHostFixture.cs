@@ -1,9 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using RapidResponse.LocalHost;
+using RapidResponse.LocalHost.Hosting;
 using RapidResponse.LocalHost.StandIns;
 
 namespace RapidResponse.Tests.Support;
@@ -31,7 +30,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         host = await LocalHostApp.StartAsync(
             [],
             new Dictionary<string, string?>
@@ -93,13 +92,6 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, object? json = null) =>
         await Client.SendAsync(Request(method, path, bearer, json is null ? null : JsonContent.Create(json)));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]
