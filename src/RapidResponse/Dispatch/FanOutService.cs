@@ -56,20 +56,7 @@ public sealed partial class FanOutService(
             : await AddMissingAsync(alert.Id, fresh, cancellationToken);
 
         // Every time, even on a retried fan-out: a repeated step is ignored, a missing one would never escalate.
-        var scheduling = escalations.ScheduleFirstAsync(alert, cancellationToken);
-        if (added.Count > 0)
-        {
-            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "fan-out", Describe(added)), cancellationToken);
-        }
-
-        else if (planned.Count == 0)
-        {
-            // Nobody to alert must be visible to the organizer and the operators, never silent.
-            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "no-recipients", "No active contacts for this region yet"), cancellationToken);
-            LogNoRecipients(alert.Id, alert.Region);
-        }
-
-        await scheduling;
+        await Task.WhenAll(escalations.ScheduleFirstAsync(alert, cancellationToken), RecordAsync(alert, planned, added, now, cancellationToken));
         LogFannedOut(alert.Id, string.Join(" → ", chain), planned.Count, added.Count);
         if (added.Count > 0 || planned.Count == 0)
         {
@@ -77,6 +64,21 @@ public sealed partial class FanOutService(
         }
 
         return Messages(alert.Id, planned.Where(d => !d.State.IsHandedOver()), RapidResponseTelemetry.CurrentTraceParent());
+    }
+
+    /// <summary>The fan-out on the alert's timeline; nobody to alert is recorded too, never silent.</summary>
+    private async Task RecordAsync(Alert alert, List<Delivery> planned, List<Delivery> added, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (added.Count > 0)
+        {
+            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "fan-out", Describe(added)), cancellationToken);
+        }
+        else if (planned.Count == 0)
+        {
+            // Nobody to alert must be visible to the organizer and the operators, never silent.
+            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "no-recipients", "No active contacts for this region yet"), cancellationToken);
+            LogNoRecipients(alert.Id, alert.Region);
+        }
     }
 
     /// <summary>The deliveries as stored (those added before kept as they are), and those added now.</summary>
