@@ -95,7 +95,7 @@ param sendGridFromEmail string
 @minLength(1)
 param sendGridWebhookPublicKey string
 
-@description('Admin bearer secret for the /api/admin routes; stored in Key Vault as RapidResponse--AdminKey. Use at least 32 random characters.')
+@description('Admin bearer secret for the /api/manage routes; stored in Key Vault as RapidResponse--AdminKey. Use at least 32 random characters.')
 @secure()
 @minLength(32)
 param adminKey string
@@ -133,7 +133,7 @@ var logAnalyticsName = 'log-${baseName}-${suffix}'
 var appInsightsName = 'appi-${baseName}-${suffix}'
 var deploymentContainerName = 'app-package-${functionAppName}'
 
-// The queues and tables of the storage contract in DESIGN.md, declared so that they exist before
+// The queues and tables of the storage contract in docs/API.md, declared so that they exist before
 // the first message (creating them again from the app is harmless).
 var queueNames = [
   'alerts'

@@ -74,6 +74,10 @@ public sealed class LocalHostApp : IAsyncDisposable
         app.MapHttpFunctions(functions);
         app.MapGet("/", () => Results.Redirect("/api/app")); // the panic page; a #token= fragment survives the redirect
         app.MapStandIns();
+
+        // The Functions host answers unknown routes with its own bare 404; a catch-all function cannot fix that there
+        // (its router is first-match, so a catch-all would shadow real routes). Only this host adds the problem+json.
+        app.MapFallback(() => RapidResponse.Http.Problem.NotFound("There is no such route; see docs/API.md.").ToResult());
         var host = new LocalHostApp(app, baseUrl, azurite, notes);
         try
         {

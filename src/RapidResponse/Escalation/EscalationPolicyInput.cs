@@ -5,7 +5,7 @@ namespace RapidResponse.Escalation;
 /// <summary>One step as an admin sends it: <c>{afterSeconds, scope: "chain"|"intl", tier?, remind?}</c>.</summary>
 public sealed record EscalationStepInput(int? AfterSeconds, string? Scope, int? Tier, bool? Remind);
 
-/// <summary>The body of <c>PUT /api/admin/escalation-policies/{region}</c>.</summary>
+/// <summary>The body of <c>PUT /api/manage/escalation-policies/{region}</c>.</summary>
 public sealed record EscalationPolicyInput(IReadOnlyList<EscalationStepInput?>? Steps)
 {
     public const int MaxSteps = 10;
@@ -60,7 +60,7 @@ public sealed record EscalationPolicyInput(IReadOnlyList<EscalationStepInput?>? 
     }
 }
 
-/// <summary>The body of <c>GET</c> (and the answer to <c>PUT</c>) <c>/api/admin/escalation-policies/{region}</c>.</summary>
+/// <summary>The body of <c>GET</c> (and the answer to <c>PUT</c>) <c>/api/manage/escalation-policies/{region}</c>.</summary>
 public sealed record EscalationPolicyView(string Region, bool IsDefault, IReadOnlyList<EscalationStepView> Steps)
 {
     public static EscalationPolicyView From(EscalationPolicy policy) => new(

@@ -29,7 +29,7 @@ public sealed partial class PoisonMessages(
         RapidResponseTelemetry.MessagePoisoned(queue);
         LogParked(queue, messageId);
 
-        var replay = options.Value.Link($"api/admin/poison/{queue}/replay");
+        var replay = options.Value.Link($"api/manage/poison/{queue}/replay");
         bool alerted;
         try
         {

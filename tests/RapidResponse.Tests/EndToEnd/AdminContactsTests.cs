@@ -25,7 +25,7 @@ public sealed class AdminContactsTests(LocalHostFixture host)
             """;
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
 
-        using var response = await host.Client.SendAsync(host.Request(HttpMethod.Post, "api/admin/contacts/import", host.Host.AdminKey, content));
+        using var response = await host.Client.SendAsync(host.Request(HttpMethod.Post, "api/manage/contacts/import", host.Host.AdminKey, content));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -38,7 +38,7 @@ public sealed class AdminContactsTests(LocalHostFixture host)
         Assert.True(errors[2]!["errors"]!.AsObject().ContainsKey("tier"));
         Assert.DoesNotContain("+7123", report.ToJsonString(), StringComparison.Ordinal);
 
-        using var listed = await host.SendAsync(HttpMethod.Get, $"api/admin/contacts?region={region}", host.Host.AdminKey);
+        using var listed = await host.SendAsync(HttpMethod.Get, $"api/manage/contacts?region={region}", host.Host.AdminKey);
         var contacts = (await listed.Content.ReadFromJsonAsync<JsonArray>())!;
         Assert.Equal(2, contacts.Count);
         Assert.Contains(contacts, c => c!["phone"]?.GetValue<string>() == goodPhone);
@@ -48,7 +48,7 @@ public sealed class AdminContactsTests(LocalHostFixture host)
     [Fact]
     public async Task PutContact_WithBadFields_Is422NamingEachField()
     {
-        using var response = await host.SendAsync(HttpMethod.Put, "api/admin/contacts/x1", host.Host.AdminKey,
+        using var response = await host.SendAsync(HttpMethod.Put, "api/manage/contacts/x1", host.Host.AdminKey,
             new { name = "", region = "nowhere-land", role = "wizard", phone = "12345", email = "not-an-email" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -60,10 +60,10 @@ public sealed class AdminContactsTests(LocalHostFixture host)
     }
 
     [Theory]
-    [InlineData("POST", "api/admin/organizers")]
-    [InlineData("PUT", "api/admin/contacts/x1")]
-    [InlineData("GET", "api/admin/contacts?region=KZ")]
-    [InlineData("POST", "api/admin/contacts/import")]
+    [InlineData("POST", "api/manage/organizers")]
+    [InlineData("PUT", "api/manage/contacts/x1")]
+    [InlineData("GET", "api/manage/contacts?region=KZ")]
+    [InlineData("POST", "api/manage/contacts/import")]
     public async Task AdminEndpoints_RejectOrganizerTokens(string method, string path)
     {
         var scenario = await Scenario.CreateAsync(host);

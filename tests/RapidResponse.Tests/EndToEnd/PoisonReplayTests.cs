@@ -32,11 +32,11 @@ public sealed class PoisonReplayTests(LocalHostFixture host)
             Patience.Delivery);
         Assert.DoesNotContain(host.StandIns.Sms, s => scenario.LawyerPhones.Contains(s.To));
 
-        using var listed = await host.SendAsync(HttpMethod.Get, "api/admin/poison/alerts", host.Host.AdminKey);
+        using var listed = await host.SendAsync(HttpMethod.Get, "api/manage/poison/alerts", host.Host.AdminKey);
         var parked = (await listed.Content.ReadFromJsonAsync<JsonArray>())!;
         Assert.Contains(parked, p => p!["body"]!.GetValue<string>().Contains(alert.Id, StringComparison.Ordinal) && p["operatorAlerted"]!.GetValue<bool>());
 
-        using var replay = await host.SendAsync(HttpMethod.Post, "api/admin/poison/alerts/replay", host.Host.AdminKey, new { });
+        using var replay = await host.SendAsync(HttpMethod.Post, "api/manage/poison/alerts/replay", host.Host.AdminKey, new { });
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.True((await replay.Content.ReadFromJsonAsync<JsonObject>())!["replayed"]!.GetValue<int>() >= 1);
 
@@ -44,9 +44,9 @@ public sealed class PoisonReplayTests(LocalHostFixture host)
     }
 
     [Theory]
-    [InlineData("GET", "api/admin/poison/alerts", null, HttpStatusCode.Unauthorized)]
-    [InlineData("POST", "api/admin/poison/alerts/replay", null, HttpStatusCode.Unauthorized)]
-    [InlineData("POST", "api/admin/poison/Contacts/replay", "admin", HttpStatusCode.NotFound)]
+    [InlineData("GET", "api/manage/poison/alerts", null, HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "api/manage/poison/alerts/replay", null, HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "api/manage/poison/Contacts/replay", "admin", HttpStatusCode.NotFound)]
     public async Task PoisonEndpoints_AreForTheAdminAndWatchedQueuesOnly(string method, string path, string? who, HttpStatusCode expected)
     {
         using var response = await host.SendAsync(new HttpMethod(method), path, who is null ? null : host.Host.AdminKey, method == "POST" ? new { } : null);

@@ -98,7 +98,7 @@ internal sealed class FaultWorld : IAsyncDisposable
         using var client = new HttpClient { BaseAddress = Host.BaseUrl };
         foreach (var queue in new[] { "alerts", "deliveries" })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/admin/poison/{queue}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/manage/poison/{queue}");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
             using var response = await client.SendAsync(request);
             count += (await response.Content.ReadFromJsonAsync<JsonArray>())!.Count;

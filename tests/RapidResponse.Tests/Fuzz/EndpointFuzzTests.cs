@@ -63,7 +63,7 @@ public sealed class EndpointFuzzTests(LocalHostFixture host)
             async segment =>
             {
                 await AssertRefusedAsync(HttpMethod.Get, $"api/alerts/{segment}", host.Host.AdminKey);
-                await AssertRefusedAsync(HttpMethod.Get, $"api/admin/poison/{segment}", host.Host.AdminKey);
+                await AssertRefusedAsync(HttpMethod.Get, $"api/manage/poison/{segment}", host.Host.AdminKey);
             },
             iter: 500, threads: 4);
     }
@@ -72,10 +72,10 @@ public sealed class EndpointFuzzTests(LocalHostFixture host)
     public async Task MalformedAdminBodies_AreRefusedWithProblemJson()
     {
         await MalformedInput.ContactBody.SampleAsync(
-            async body => await AssertRefusedAsync(HttpMethod.Put, "api/admin/contacts/fuzz", host.Host.AdminKey, Json(body)),
+            async body => await AssertRefusedAsync(HttpMethod.Put, "api/manage/contacts/fuzz", host.Host.AdminKey, Json(body)),
             iter: 800, threads: 4);
         await MalformedInput.PanicBody.SampleAsync(
-            async body => await AssertRefusedAsync(HttpMethod.Post, "api/admin/organizers", host.Host.AdminKey, Json(body)),
+            async body => await AssertRefusedAsync(HttpMethod.Post, "api/manage/organizers", host.Host.AdminKey, Json(body)),
             iter: 300, threads: 4);
     }
 

@@ -43,9 +43,9 @@ public sealed class FollowUpFuzzTests(LocalHostFixture host)
     {
         var (_, region) = TestData.Region();
         await Body(["steps"]).SampleAsync(
-            async b => await AssertRefusedAsync(HttpMethod.Put, $"api/admin/escalation-policies/{region}", host.Host.AdminKey, b), iter: Iterations, threads: 4);
+            async b => await AssertRefusedAsync(HttpMethod.Put, $"api/manage/escalation-policies/{region}", host.Host.AdminKey, b), iter: Iterations, threads: 4);
 
-        using var policy = await host.SendAsync(HttpMethod.Get, $"api/admin/escalation-policies/{region}", host.Host.AdminKey);
+        using var policy = await host.SendAsync(HttpMethod.Get, $"api/manage/escalation-policies/{region}", host.Host.AdminKey);
         Assert.True((await policy.Content.ReadFromJsonAsync<JsonObject>())!["isDefault"]!.GetValue<bool>());
     }
 

@@ -17,7 +17,7 @@ public sealed class TokenRotationTests(LocalHostFixture host)
         var organizerId = old[..old.IndexOf('.', StringComparison.Ordinal)];
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(HttpMethod.Get, "api/events", old));
 
-        using var rotated = await host.SendAsync(HttpMethod.Post, $"api/admin/organizers/{organizerId}/token", host.Host.AdminKey);
+        using var rotated = await host.SendAsync(HttpMethod.Post, $"api/manage/organizers/{organizerId}/token", host.Host.AdminKey);
         Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
         var body = (await rotated.Content.ReadFromJsonAsync<JsonObject>())!;
         var fresh = body["token"]!.GetValue<string>();
@@ -37,14 +37,14 @@ public sealed class TokenRotationTests(LocalHostFixture host)
         var organizerId = token[..token.IndexOf('.', StringComparison.Ordinal)];
         var alertId = await Responders.PressAsync(host, scenario, token);
 
-        Assert.Equal(HttpStatusCode.NoContent, await StatusAsync(HttpMethod.Delete, $"api/admin/organizers/{organizerId}/token", host.Host.AdminKey));
+        Assert.Equal(HttpStatusCode.NoContent, await StatusAsync(HttpMethod.Delete, $"api/manage/organizers/{organizerId}/token", host.Host.AdminKey));
 
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Get, "api/events", token));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Get, $"api/alerts/{alertId}", token));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Post, "api/panic", token, scenario.DefaultPress));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Get, "api/app/config", token));
 
-        using var rotated = await host.SendAsync(HttpMethod.Post, $"api/admin/organizers/{organizerId}/token", host.Host.AdminKey);
+        using var rotated = await host.SendAsync(HttpMethod.Post, $"api/manage/organizers/{organizerId}/token", host.Host.AdminKey);
         var fresh = (await rotated.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(HttpMethod.Get, $"api/alerts/{alertId}", fresh));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Get, $"api/alerts/{alertId}", token));
@@ -57,11 +57,11 @@ public sealed class TokenRotationTests(LocalHostFixture host)
         var token = scenario.OrganizerToken;
         var organizerId = token[..token.IndexOf('.', StringComparison.Ordinal)];
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Post, $"api/admin/organizers/{organizerId}/token", token));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Delete, $"api/admin/organizers/{organizerId}/token", token));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Delete, $"api/admin/organizers/{organizerId}/token", null));
-        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(HttpMethod.Post, "api/admin/organizers/nobody/token", host.Host.AdminKey));
-        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(HttpMethod.Delete, "api/admin/organizers/nobody/token", host.Host.AdminKey));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Post, $"api/manage/organizers/{organizerId}/token", token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Delete, $"api/manage/organizers/{organizerId}/token", token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Delete, $"api/manage/organizers/{organizerId}/token", null));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(HttpMethod.Post, "api/manage/organizers/nobody/token", host.Host.AdminKey));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(HttpMethod.Delete, "api/manage/organizers/nobody/token", host.Host.AdminKey));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(HttpMethod.Get, "api/events", token));
     }
 

@@ -30,7 +30,7 @@ public static class Responders
     /// <summary>An organizer of the region with a known phone; returns its token.</summary>
     public static async Task<string> OrganizerAsync(LocalHostFixture host, string region, string phone)
     {
-        using var response = await host.SendAsync(HttpMethod.Post, "api/admin/organizers", host.Host.AdminKey,
+        using var response = await host.SendAsync(HttpMethod.Post, "api/manage/organizers", host.Host.AdminKey,
             new { name = "Dana Organizer", regions = new[] { region }, phone });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
@@ -38,7 +38,7 @@ public static class Responders
 
     public static async Task PolicyAsync(LocalHostFixture host, string region, params object[] steps)
     {
-        using var response = await host.SendAsync(HttpMethod.Put, $"api/admin/escalation-policies/{region}", host.Host.AdminKey, new { steps });
+        using var response = await host.SendAsync(HttpMethod.Put, $"api/manage/escalation-policies/{region}", host.Host.AdminKey, new { steps });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

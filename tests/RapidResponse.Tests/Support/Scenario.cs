@@ -58,7 +58,7 @@ public sealed class Scenario
     /// <summary>A new organizer for this scenario's region; returns its token.</summary>
     public async Task<string> NewOrganizerAsync(string? region = null)
     {
-        using var response = await Host.SendAsync(HttpMethod.Post, "api/admin/organizers", Host.Host.AdminKey,
+        using var response = await Host.SendAsync(HttpMethod.Post, "api/manage/organizers", Host.Host.AdminKey,
             new { name = "Organizer " + Guid.NewGuid().ToString("N")[..4], regions = new[] { region ?? Region }, phone = TestData.Phone() });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -91,7 +91,7 @@ public sealed class Scenario
 
     internal static async Task PutContactAsync(LocalHostFixture host, string id, object contact)
     {
-        using var response = await host.SendAsync(HttpMethod.Put, $"api/admin/contacts/{id}", host.Host.AdminKey, contact);
+        using var response = await host.SendAsync(HttpMethod.Put, $"api/manage/contacts/{id}", host.Host.AdminKey, contact);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -4,13 +4,13 @@ using RapidResponse.Http;
 using RapidResponse.Organizers;
 using RapidResponse.Security;
 
-namespace RapidResponse.Functions.Admin;
+namespace RapidResponse.Functions.Manage;
 
 public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdmin organizers, OrganizerTokens tokens)
 {
     [Function("CreateOrganizer")]
     public async Task<IResult> CreateAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/organizers")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/organizers")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!authenticator.IsAdmin(request))
@@ -31,7 +31,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
     /// <summary>Rotates the organizer's token: the new one is shown this once, the old one fails at once.</summary>
     [Function("RotateOrganizerToken")]
     public async Task<IResult> RotateAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/organizers/{organizerId}/token")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/organizers/{organizerId}/token")] HttpRequest request,
         string organizerId,
         CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
     /// <summary>Revokes the organizer's token: it fails at once, until the token is rotated.</summary>
     [Function("RevokeOrganizerToken")]
     public async Task<IResult> RevokeAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/organizers/{organizerId}/token")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "manage/organizers/{organizerId}/token")] HttpRequest request,
         string organizerId,
         CancellationToken cancellationToken)
     {

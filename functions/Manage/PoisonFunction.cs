@@ -4,13 +4,13 @@ using RapidResponse.Http;
 using RapidResponse.Operations;
 using RapidResponse.Security;
 
-namespace RapidResponse.Functions.Admin;
+namespace RapidResponse.Functions.Manage;
 
 public sealed class PoisonFunction(Authenticator authenticator, PoisonMessages poison)
 {
     [Function("ListPoisonMessages")]
     public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/poison/{queue}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/poison/{queue}")] HttpRequest request,
         string queue,
         CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class PoisonFunction(Authenticator authenticator, PoisonMessages p
 
     [Function("ReplayPoisonMessages")]
     public async Task<IResult> ReplayAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/poison/{queue}/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/poison/{queue}/replay")] HttpRequest request,
         string queue,
         CancellationToken cancellationToken)
     {

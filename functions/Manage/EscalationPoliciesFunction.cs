@@ -4,13 +4,13 @@ using RapidResponse.Escalation;
 using RapidResponse.Http;
 using RapidResponse.Security;
 
-namespace RapidResponse.Functions.Admin;
+namespace RapidResponse.Functions.Manage;
 
 public sealed class EscalationPoliciesFunction(Authenticator authenticator, EscalationPolicyAdmin policies)
 {
     [Function("GetEscalationPolicy")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/escalation-policies/{region}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/escalation-policies/{region}")] HttpRequest request,
         string region,
         CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class EscalationPoliciesFunction(Authenticator authenticator, Esca
 
     [Function("PutEscalationPolicy")]
     public async Task<IResult> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/escalation-policies/{region}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/escalation-policies/{region}")] HttpRequest request,
         string region,
         CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using RapidResponse.Http;
 using RapidResponse.Security;
 using RapidResponse.Statements;
 
-namespace RapidResponse.Functions.Admin;
+namespace RapidResponse.Functions.Manage;
 
 public sealed class StatementsFunction(Authenticator authenticator, StatementAdmin statements)
 {
@@ -13,7 +13,7 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
 
     [Function("PreviewStatement")]
     public async Task<IResult> PreviewAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/statements/preview")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements/preview")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!authenticator.IsAdmin(request))
@@ -28,14 +28,14 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
 
     [Function("ReplaceStatementTemplate")]
     public Task<IResult> ReplaceTemplateAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/statements/templates/{name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/statements/templates/{name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
         UploadAsync(request, source => statements.ReplaceTemplateAsync(name, source, cancellationToken), cancellationToken);
 
     [Function("ReplaceLegalProfile")]
     public Task<IResult> ReplaceProfileAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/statements/profiles/{country}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/statements/profiles/{country}")] HttpRequest request,
         string country,
         CancellationToken cancellationToken) =>
         UploadAsync(request, json => statements.ReplaceProfileAsync(country, json, cancellationToken), cancellationToken);

@@ -5,7 +5,7 @@ using RapidResponse.Contacts;
 using RapidResponse.Http;
 using RapidResponse.Security;
 
-namespace RapidResponse.Functions.Admin;
+namespace RapidResponse.Functions.Manage;
 
 public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin contacts)
 {
@@ -13,7 +13,7 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
 
     [Function("PutContact")]
     public async Task<IResult> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/contacts/{contactId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/contacts/{contactId}")] HttpRequest request,
         string contactId,
         CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
 
     [Function("ListContacts")]
     public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/contacts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/contacts")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!authenticator.IsAdmin(request))
@@ -49,7 +49,7 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
 
     [Function("ImportContacts")]
     public async Task<IResult> ImportAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/contacts/import")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/contacts/import")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!authenticator.IsAdmin(request))
