@@ -9,14 +9,14 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 cd "$repo_root"
 results="$repo_root/artifacts/test-results"
-rm -rf "$results"
+rm -rf "$results" "$repo_root/artifacts/test-logs"
 mkdir -p "$results"
 
 dotnet build RapidResponse.sln -c Release --nologo -clp:ErrorsOnly
 
 set +e
 dotnet test RapidResponse.sln -c Release --no-build --nologo \
-  --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" "$@"
+  --results-directory "$results" --logger "trx" --logger "console;verbosity=minimal" "$@"
 test_status=$?
 set -e
 
@@ -41,6 +41,7 @@ if [ "$failed" -gt 0 ]; then
       printf "  %s\n    %s\n", name, substr(line, 1, 400); want = 0
     }
   ' "$results"/*.trx
+  echo "What the hosts under test logged: artifacts/test-logs/"
 fi
 
 if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then

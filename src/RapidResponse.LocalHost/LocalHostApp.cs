@@ -33,7 +33,13 @@ public sealed class LocalHostApp : IAsyncDisposable
 
     public string AdminKey => App.Configuration["RapidResponse:AdminKey"]!;
 
+    /// <summary>Whether this run generated the admin key (then it is printed once); a key given in settings never is.</summary>
+    public bool AdminKeyGenerated { get; private init; }
+
     public StandInRecorder StandIns => Services.GetRequiredService<StandInRecorder>();
+
+    /// <summary>Completes with a one-line reason if the embedded Azurite dies under the host; never without one.</summary>
+    public Task<string> StorageLost => azurite?.Exited ?? new TaskCompletionSource<string>().Task;
 
     /// <summary>Builds and starts the host. <paramref name="settings"/> override everything else (tests use them).</summary>
     public static async Task<LocalHostApp> StartAsync(
@@ -51,9 +57,13 @@ public sealed class LocalHostApp : IAsyncDisposable
             .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
             .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
 
+        EnsureFree(baseUrl); // before Azurite starts, and before Kestrel would log the failure with its trace
         var (defaults, notes, azurite) = await LocalDefaults.ResolveAsync(builder.Configuration, baseUrl, cancellationToken);
         builder.Configuration.AddInMemoryCollection(defaults);
         logging?.Invoke(builder.Logging);
+
+        // Ctrl+C or SIGTERM stops at once; a message in flight comes back to its queue, as when an instance is recycled.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
 
         var functions = typeof(Functions.Alerts.PanicFunction).Assembly;
         builder.Services.AddRapidResponse(builder.Configuration);
@@ -78,7 +88,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         // The Functions host answers unknown routes with its own bare 404; a catch-all function cannot fix that there
         // (its router is first-match, so a catch-all would shadow real routes). Only this host adds the problem+json.
         app.MapFallback(() => RapidResponse.Http.Problem.NotFound("There is no such route; see docs/API.md.").ToResult());
-        var host = new LocalHostApp(app, baseUrl, azurite, notes);
+        var host = new LocalHostApp(app, baseUrl, azurite, notes) { AdminKeyGenerated = defaults.ContainsKey("RapidResponse:AdminKey") };
         try
         {
             await app.StartAsync(cancellationToken);
@@ -90,6 +100,24 @@ public sealed class LocalHostApp : IAsyncDisposable
         }
 
         return host;
+    }
+
+    private static void EnsureFree(Uri url)
+    {
+        if (!System.Net.IPAddress.TryParse(url.Host, out var address))
+        {
+            return; // a host name: Kestrel resolves and binds it, and says so if it cannot
+        }
+
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpListener(address, url.Port);
+            probe.Start();
+        }
+        catch (System.Net.Sockets.SocketException exception) when (exception.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            throw new AddressInUseException(url);
+        }
     }
 
     /// <summary>Seeds the demo region and organizer; returns the organizer's token.</summary>

@@ -3,21 +3,51 @@ using RapidResponse.LocalHost.Demo;
 
 // Development host: see LocalHostApp. `--demo` seeds a demo region and organizer and prints how to press panic;
 // every other argument (e.g. --urls) is host configuration.
+if (args.Any(a => a is "--help" or "-h"))
+{
+    Console.WriteLine(LocalHostUsage.Text);
+    return 0;
+}
+
 const string DemoFlag = "--demo";
 var demo = args.Contains(DemoFlag);
-await using var host = await LocalHostApp.StartAsync(args.Where(a => a != DemoFlag).ToArray());
-Console.WriteLine();
-Console.WriteLine($"RapidResponse local host on {host.BaseUrl}");
-foreach (var note in host.Notes)
+LocalHostApp host;
+try
 {
-    Console.WriteLine($"  {note}");
+    host = await LocalHostApp.StartAsync(args.Where(a => a != DemoFlag).ToArray());
+}
+catch (AddressInUseException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
 }
 
-Console.WriteLine($"  Admin key: {host.AdminKey}");
-if (demo)
+await using (host)
 {
-    var token = await host.SeedDemoAsync(CancellationToken.None);
-    Console.WriteLine(DemoBanner.Render(host.BaseUrl, token));
-}
+    Console.WriteLine();
+    Console.WriteLine($"RapidResponse local host on {host.BaseUrl}");
+    foreach (var note in host.Notes)
+    {
+        Console.WriteLine($"  {note}");
+    }
 
-await host.App.WaitForShutdownAsync();
+    if (host.AdminKeyGenerated)
+    {
+        Console.WriteLine($"  Admin key (generated for this run): {host.AdminKey}");
+    }
+
+    if (demo)
+    {
+        var token = await host.SeedDemoAsync(CancellationToken.None);
+        Console.WriteLine(DemoBanner.Render(host.BaseUrl, token));
+    }
+
+    var stopped = host.App.WaitForShutdownAsync();
+    if (await Task.WhenAny(stopped, host.StorageLost) == stopped)
+    {
+        return 0;
+    }
+
+    Console.Error.WriteLine(await host.StorageLost);
+    return 3;
+}

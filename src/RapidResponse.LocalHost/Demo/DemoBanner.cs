@@ -10,6 +10,8 @@ public static class DemoBanner
 
               Demo data: region KZ-SHY (Shymkent) → KZ → INTL; 2 tier-1 lawyers, a national and an international NGO.
               Demo organizer token: {{organizerToken}}
+              Panic page, signed in (open on this machine, or on a phone that reaches it):
+                {{api}}/api/app#token={{Uri.EscapeDataString(organizerToken)}}
 
               Press panic:
                 curl -sS -X POST {{api}}/api/panic -H "Authorization: Bearer {{organizerToken}}" -H "Content-Type: application/json" \

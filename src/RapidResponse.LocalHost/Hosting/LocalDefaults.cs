@@ -26,7 +26,6 @@ public static class LocalDefaults
         if (string.IsNullOrEmpty(configuration["RapidResponse:AdminKey"]))
         {
             settings["RapidResponse:AdminKey"] = SecretHasher.NewSecret();
-            notes.Add("Admin key: generated for this run (below)");
         }
 
         if (string.IsNullOrEmpty(configuration["RapidResponse:PublicBaseUrl"]))

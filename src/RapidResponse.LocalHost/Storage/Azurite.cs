@@ -24,7 +24,9 @@ public sealed class Azurite : IAsyncDisposable
     private static readonly string[] CommonArguments = ["--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"];
 
     private readonly List<(Process Process, int Port)> processes = [];
+    private readonly TaskCompletionSource<string> exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string workspace;
+    private bool disposing;
 
     private Azurite(string workspace, int queuePort, int tablePort)
     {
@@ -43,6 +45,9 @@ public sealed class Azurite : IAsyncDisposable
     public int QueuePort { get; }
 
     public int TablePort { get; }
+
+    /// <summary>Completes, with a one-line reason, if a storage process ends while the host still needs it.</summary>
+    public Task<string> Exited => exited.Task;
 
     public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -65,6 +70,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        disposing = true;
         foreach (var (process, _) in processes)
         {
             if (!process.HasExited)
@@ -102,7 +108,19 @@ public sealed class Azurite : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.Exited += (_, _) =>
+        {
+            if (!disposing)
+            {
+                exited.TrySetResult($"Azurite's {service} (port {port}) exited with code {process.ExitCode}; storage is gone, so the host stops.");
+            }
+        };
+        if (!process.Start())
+        {
+            throw new InvalidOperationException($"Could not start {executable}.");
+        }
+
         processes.Add((process, port));
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public static string ScreenshotDirectory { get; } = Repository.File("artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -62,19 +62,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             Geolocation = new Geolocation { Latitude = 42.3417f, Longitude = 69.5901f, Accuracy = 25 },
             Permissions = ["geolocation"],
         });
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RapidResponse.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return AppContext.BaseDirectory;
-    }
 }
 
 [CollectionDefinition(Name)]

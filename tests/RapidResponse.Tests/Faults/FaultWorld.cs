@@ -23,14 +23,16 @@ internal sealed class FaultWorld : IAsyncDisposable
     private readonly Azurite azurite;
     private readonly List<StandInRecorder> retiredStandIns = [];
 
-    private FaultWorld(Azurite azurite, LocalHostApp host, string adminKey)
+    private FaultWorld(Azurite azurite, string adminKey)
     {
         this.azurite = azurite;
-        Host = host;
         AdminKey = adminKey;
     }
 
-    public LocalHostApp Host { get; private set; }
+    public LocalHostApp Host { get; private set; } = null!;
+
+    /// <summary>What every host of this world logged (restarts included): kept out of the console.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public string AdminKey { get; }
 
@@ -47,7 +49,8 @@ internal sealed class FaultWorld : IAsyncDisposable
     {
         var azurite = await Azurite.StartAsync();
         var adminKey = "fault-world-admin-key-" + Guid.NewGuid().ToString("N");
-        var world = new FaultWorld(azurite, await StartHostAsync(azurite, adminKey), adminKey);
+        var world = new FaultWorld(azurite, adminKey);
+        world.Host = await world.StartHostAsync();
         await world.SeedAsync(lawyers);
         return world;
     }
@@ -57,7 +60,7 @@ internal sealed class FaultWorld : IAsyncDisposable
     {
         retiredStandIns.Add(Host.StandIns);
         await Host.DisposeAsync();
-        Host = await StartHostAsync(azurite, AdminKey);
+        Host = await StartHostAsync();
     }
 
     /// <summary>Another instance, in a process of its own, on this world's storage and sending to its stand-ins.</summary>
@@ -111,16 +114,17 @@ internal sealed class FaultWorld : IAsyncDisposable
     {
         await Host.DisposeAsync();
         await azurite.DisposeAsync();
+        await Logs.SaveAsync("fault-world");
     }
 
-    private static async Task<LocalHostApp> StartHostAsync(Azurite azurite, string adminKey)
+    private async Task<LocalHostApp> StartHostAsync()
     {
         return await LocalHostApp.StartAsync([], new Dictionary<string, string?>
         {
             ["urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["RapidResponse:AdminKey"] = adminKey,
-        });
+            ["RapidResponse:AdminKey"] = AdminKey,
+        }, Logs.CaptureOnly);
     }
 
     private async Task SeedAsync(int lawyers)

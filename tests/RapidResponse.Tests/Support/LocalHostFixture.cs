@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Logging;
 using RapidResponse.LocalHost;
 using RapidResponse.LocalHost.Hosting;
 using RapidResponse.LocalHost.StandIns;
@@ -42,7 +41,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
                 // Every end-to-end test runs with contact details encrypted at rest, as production should.
                 ["RapidResponse:DataKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             },
-            logging => logging.AddProvider(Logs));
+            Logs.CaptureOnly);
         Client = new HttpClient { BaseAddress = Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -53,6 +52,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         {
             await host.DisposeAsync();
         }
+
+        await Logs.SaveAsync("local-host");
     }
 
     /// <summary>
