@@ -36,7 +36,7 @@ public static partial class StandInEndpoints
             sid, accountSid, BasicUser(request), form["To"].ToString(), Optional(form, "From"), Optional(form, "MessagingServiceSid"),
             form["Body"].ToString(), Optional(form, "StatusCallback"), Optional(form, "ValidityPeriod"), time.GetUtcNow());
         recorder.Add(message);
-        LogSms(loggers.CreateLogger("StandIns.Twilio"), Pii.MaskPhone(message.To), message.Body);
+        LogSms(loggers.CreateLogger("StandIns.Twilio"), Pii.MaskPhone(message.To), Pii.MaskText(message.Body));
 
         var body = new JsonObject
         {
@@ -83,7 +83,7 @@ public static partial class StandInEndpoints
             mail,
             time.GetUtcNow());
         recorder.Add(message);
-        LogEmail(loggers.CreateLogger("StandIns.SendGrid"), string.Join(", ", to.Select(Pii.MaskEmail)), message.Subject ?? "", AsFirstRecipientSees(mail, message.Text ?? ""));
+        LogEmail(loggers.CreateLogger("StandIns.SendGrid"), string.Join(", ", to.Select(Pii.MaskEmail)), message.Subject ?? "", Pii.MaskText(AsFirstRecipientSees(mail, message.Text ?? "")));
 
         request.HttpContext.Response.Headers["X-Message-Id"] = messageId;
         return Results.StatusCode(StatusCodes.Status202Accepted);

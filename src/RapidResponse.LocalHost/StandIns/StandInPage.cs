@@ -22,7 +22,7 @@ public static class StandInPage
         {
             html.Append("<article><strong>To ").Append(Encode(Pii.MaskPhone(sms.To))).Append("</strong> at ")
                 .Append(sms.ReceivedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))
-                .Append("<pre>").Append(Encode(sms.Body)).Append("</pre></article>");
+                .Append("<pre>").Append(Encode(Pii.MaskText(sms.Body))).Append("</pre></article>");
         }
 
         html.Append("<h2>Email (").Append(recorder.Emails.Count).Append(")</h2>");

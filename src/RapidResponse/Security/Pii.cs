@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace RapidResponse.Security;
 
 /// <summary>
 /// The one masking helper for phone numbers and email addresses: everything that logs, traces or shows
 /// a contact's address to someone who is not a coordinator passes through here.
 /// </summary>
-public static class Pii
+public static partial class Pii
 {
     /// <summary><c>+77011234567</c> → <c>+770•••••67</c>: country and operator prefix and the last two digits.</summary>
     public static string MaskPhone(string? phone)
@@ -37,4 +39,21 @@ public static class Pii
     /// <summary>Masks an address of either kind.</summary>
     public static string MaskAddress(string? address) =>
         address is not null && address.Contains('@', StringComparison.Ordinal) ? MaskEmail(address) : MaskPhone(address);
+
+    /// <summary>
+    /// Free text (an SMS body, a provider's error message) with every phone number and email address in it masked:
+    /// a <c>+</c> and 7 or more digits, with spaces, dashes or brackets between them (the service writes numbers in
+    /// E.164, and so do the providers; dates, times and ids have no <c>+</c>).
+    /// </summary>
+    public static string MaskText(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : EmailInText().Replace(PhoneInText().Replace(text, m => MaskPhone(Digits(m.Value))), m => MaskEmail(m.Value));
+
+    private static string Digits(string phone) =>
+        string.Concat(phone.Where(c => char.IsAsciiDigit(c) || c == '+'));
+
+    [GeneratedRegex(@"(?<![\w/=])\+\d(?:[ \-()]{0,2}\d){6,}")]
+    private static partial Regex PhoneInText();
+
+    [GeneratedRegex(@"[^\s@<>""']+@[^\s@<>""']+\.[A-Za-z]{2,}")]
+    private static partial Regex EmailInText();
 }
