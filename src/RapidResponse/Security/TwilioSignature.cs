@@ -1,83 +1,70 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Microsoft.AspNetCore.Http;
+using Twilio.Security;
 
 namespace RapidResponse.Security;
 
 /// <summary>
-/// Twilio's request signature (<c>X-Twilio-Signature</c>): base64 of HMAC-SHA1, keyed with the account's auth token,
-/// over the full URL Twilio was given followed by every POST parameter, sorted by name, as name + value.
+/// Checks Twilio's request signature (<c>X-Twilio-Signature</c>) with the Twilio SDK's own
+/// <see cref="RequestValidator"/> (which also tries the URL with and without its port, as Twilio may sign either),
+/// against every URL Twilio may have been given for this request.
 /// </summary>
 public static class TwilioSignature
 {
     public const string Header = "X-Twilio-Signature";
 
-    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters) =>
-        Convert.ToBase64String(Hash(authToken, url, Sorted(parameters)));
-
     /// <summary>
-    /// True when <paramref name="signature"/> signs <paramref name="url"/> and <paramref name="parameters"/>.
-    /// Like Twilio's own libraries, the URL is also tried with its port left out (or, without one, the scheme's
-    /// default port written out), since Twilio may sign either form. Comparisons are constant-time.
+    /// The URLs Twilio may have signed: the configured public base URL's (what the service gives Twilio in every
+    /// <c>StatusCallback</c>) with path and query exactly as they arrived, and the same with the scheme a
+    /// TLS-terminating proxy reports in <c>X-Forwarded-Proto</c>, for a webhook a coordinator typed into the Twilio
+    /// console with the other scheme. The host is always the configured one: a request's own Host header is the
+    /// caller's to choose, and would let a signature made for another deployment on the same account pass here.
     /// </summary>
-    public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters, string? signature)
+    public static IReadOnlyList<string> SignedUrls(HttpRequest request, Uri publicBaseUrl)
     {
-        Span<byte> presented = stackalloc byte[HMACSHA1.HashSizeInBytes];
-        if (string.IsNullOrEmpty(signature)
-            || !Convert.TryFromBase64String(signature, presented, out var written)
-            || written != HMACSHA1.HashSizeInBytes)
+        var configured = publicBaseUrl.AbsoluteUri.TrimEnd('/') + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
+        var forwarded = request.Headers["X-Forwarded-Proto"].ToString().Split(',')[0].Trim().ToLowerInvariant();
+        return forwarded is "http" or "https" && forwarded != publicBaseUrl.Scheme
+            ? [configured, forwarded + configured[publicBaseUrl.Scheme.Length..]]
+            : [configured];
+    }
+
+    /// <summary>True when <paramref name="signature"/> signs one of <paramref name="urls"/> with <paramref name="parameters"/>.</summary>
+    public static bool IsValid(string authToken, IEnumerable<string> urls, IEnumerable<KeyValuePair<string, string>> parameters, string? signature)
+    {
+        if (string.IsNullOrEmpty(signature) || Fields(parameters) is not { } fields)
         {
             return false;
         }
 
-        var sorted = Sorted(parameters);
+        var validator = new RequestValidator(authToken);
         var valid = false;
-        foreach (var candidate in UrlForms(url))
+        foreach (var url in urls)
         {
-            // No early exit: every form is checked, so timing does not tell which one matched.
-            valid |= CryptographicOperations.FixedTimeEquals(Hash(authToken, candidate, sorted), presented);
+            // No early exit: every URL is checked, so timing does not tell which one matched.
+            valid |= validator.Validate(url, fields, signature);
         }
 
         return valid;
     }
 
-    private static byte[] Hash(string authToken, string url, List<KeyValuePair<string, string>> sorted)
+    public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters, string? signature) =>
+        IsValid(authToken, [url], parameters, signature);
+
+    /// <summary>
+    /// The form as the validator takes it, or null when a name repeats with another value: Twilio's messaging
+    /// webhooks never repeat one, and a dictionary could not say which value was signed.
+    /// </summary>
+    private static Dictionary<string, string>? Fields(IEnumerable<KeyValuePair<string, string>> parameters)
     {
-        var data = new StringBuilder(url);
-        foreach (var (name, value) in sorted)
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in parameters)
         {
-            data.Append(name).Append(value);
+            if (!fields.TryAdd(name, value) && !string.Equals(fields[name], value, StringComparison.Ordinal))
+            {
+                return null;
+            }
         }
 
-        return HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
-    }
-
-    // Ordinal by name, a repeated name by value, and an identical name and value counted once: as Twilio's SDKs do.
-    private static List<KeyValuePair<string, string>> Sorted(IEnumerable<KeyValuePair<string, string>> parameters) =>
-        parameters
-            .Distinct()
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .ThenBy(p => p.Value, StringComparer.Ordinal)
-            .ToList();
-
-    private static IEnumerable<string> UrlForms(string url)
-    {
-        yield return url;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            yield break;
-        }
-
-        // Only the authority changes; path and query stay byte for byte as given, since they are what Twilio signed.
-        var start = uri.Scheme.Length + "://".Length;
-        var end = url.IndexOfAny(['/', '?', '#'], start);
-        end = end < 0 ? url.Length : end;
-        var authority = url[start..end];
-        var colon = authority.LastIndexOf(':');
-        var hasPort = colon > authority.LastIndexOf(']') && colon > authority.LastIndexOf('@');
-        var other = hasPort
-            ? authority[..colon]
-            : authority + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
-        yield return string.Concat(url.AsSpan(0, start), other, url.AsSpan(end));
+        return fields;
     }
 }

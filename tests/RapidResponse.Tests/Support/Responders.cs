@@ -23,7 +23,7 @@ public static class Responders
         };
         var url = host.Host.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + InboundPath;
         var request = new HttpRequestMessage(HttpMethod.Post, InboundPath) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add(TwilioSignature.Header, TwilioSignature.Compute(authToken, url, fields));
+        request.Headers.Add(TwilioSignature.Header, TwilioSigner.Sign(authToken, url, fields));
         return await host.Client.SendAsync(request);
     }
 

@@ -6,6 +6,7 @@ using RapidResponse.Channels.Sms;
 using RapidResponse.Dispatch;
 using RapidResponse.Functions.Webhooks;
 using RapidResponse.Security;
+using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.Webhooks;
 
@@ -90,7 +91,7 @@ public sealed class TwilioStatusWebhookTests
     {
         var fixture = await WebhookFixture.CreateAsync(Channel.Sms);
         var form = Form(("MessageSid", "SM-original"), ("MessageStatus", "failed"));
-        var signedWithWrongToken = TwilioSignature.Compute("not-the-token", PublicUrl(fixture), Pairs(form));
+        var signedWithWrongToken = TwilioSigner.Sign("not-the-token", PublicUrl(fixture), Pairs(form));
         var context = NewContext(fixture, form, signedWithWrongToken);
 
         var status = await RunAsync(fixture, context);
@@ -107,7 +108,7 @@ public sealed class TwilioStatusWebhookTests
         var fixture = await WebhookFixture.CreateAsync(Channel.Sms);
         var form = Form(("MessageStatus", "failed"));
         var internalUrl = "http://10.0.0.4:7071" + Path + Query(fixture);
-        var context = NewContext(fixture, form, TwilioSignature.Compute(AuthToken, internalUrl, Pairs(form)));
+        var context = NewContext(fixture, form, TwilioSigner.Sign(AuthToken, internalUrl, Pairs(form)));
 
         Assert.Equal(StatusCodes.Status403Forbidden, await RunAsync(fixture, context));
     }
@@ -118,7 +119,7 @@ public sealed class TwilioStatusWebhookTests
         var fixture = await WebhookFixture.CreateAsync(Channel.Sms);
         var signed = Form(("MessageSid", "SM-original"), ("MessageStatus", "delivered"));
         var sent = Form(("MessageSid", "SM-original"), ("MessageStatus", "failed"));
-        var context = NewContext(fixture, sent, TwilioSignature.Compute(AuthToken, PublicUrl(fixture), Pairs(signed)));
+        var context = NewContext(fixture, sent, TwilioSigner.Sign(AuthToken, PublicUrl(fixture), Pairs(signed)));
 
         Assert.Equal(StatusCodes.Status403Forbidden, await RunAsync(fixture, context));
         Assert.Equal(DeliveryState.Sent, (await fixture.ReadAsync()).State);
@@ -136,21 +137,21 @@ public sealed class TwilioStatusWebhookTests
     }
 
     [Fact]
-    public void PublicUrl_IsTheCallbackUrlTheSenderGaveTwilio()
+    public void SignedUrl_IsTheCallbackUrlTheSenderGaveTwilio()
     {
         // The sender builds the callback with RapidResponseOptions.Link and Twilio's SDK sends its OriginalString.
         var reference = "0190abcd/KZ-SHY|c1|sms";
         var given = Service.Link($"api/webhooks/twilio/status?ref={Uri.EscapeDataString(reference)}").OriginalString;
         var context = WebhookFixture.NewContext(Path, "?ref=" + Uri.EscapeDataString(reference), "application/x-www-form-urlencoded", []);
 
-        Assert.Equal(given, Webhook(null!).PublicUrl(context.Request));
+        Assert.Equal(given, TwilioSignature.SignedUrls(context.Request, Service.PublicBaseUrl)[0]);
         Assert.Equal(reference, context.Request.Query["ref"].ToString());
     }
 
     private static async Task<int> PostAsync(WebhookFixture fixture, string form, string? reference = null)
     {
         var url = PublicUrl(fixture, reference);
-        var context = NewContext(fixture, form, TwilioSignature.Compute(AuthToken, url, Pairs(form)), reference);
+        var context = NewContext(fixture, form, TwilioSigner.Sign(AuthToken, url, Pairs(form)), reference);
         return await RunAsync(fixture, context);
     }
 

@@ -42,9 +42,8 @@ public static class TwilioSignedForm
             return Problem.Malformed("The body is not a valid form.");
         }
 
-        var url = publicBaseUrl.AbsoluteUri.TrimEnd('/') + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
         var parameters = form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value ?? "")));
-        return TwilioSignature.IsValid(authToken, url, parameters, signature)
+        return TwilioSignature.IsValid(authToken, TwilioSignature.SignedUrls(request, publicBaseUrl), parameters, signature)
             ? new FormCollection(form)
             : FeedbackProblems.Forged();
     }

@@ -42,9 +42,8 @@ public sealed partial class TwilioStatusWebhook(
             return Problem.Malformed("The body is not a valid form.");
         }
 
-        var url = PublicUrl(request);
         var parameters = form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value ?? "")));
-        if (!TwilioSignature.IsValid(twilio.Value.AuthToken, url, parameters, signature))
+        if (!TwilioSignature.IsValid(twilio.Value.AuthToken, TwilioSignature.SignedUrls(request, service.Value.PublicBaseUrl), parameters, signature))
         {
             LogForged();
             return FeedbackProblems.Forged();
@@ -60,10 +59,6 @@ public sealed partial class TwilioStatusWebhook(
         var outcome = await feedback.ApplyAsync(report, cancellationToken);
         return outcome == FeedbackOutcome.Contended ? FeedbackProblems.Busy() : null;
     }
-
-    /// <summary>The URL Twilio signed: the configured public base, then the path and the query exactly as they arrived.</summary>
-    public string PublicUrl(HttpRequest request) =>
-        service.Value.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
 
     private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues>? ReadForm(HttpRequest request, byte[] body)
     {
