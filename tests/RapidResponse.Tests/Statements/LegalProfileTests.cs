@@ -156,6 +156,23 @@ public sealed class LegalProfileTests
     }
 
     [Fact]
+    public void A_profile_item_without_text_in_a_language_the_profile_speaks_is_refused()
+    {
+        const string json = """
+            { "country": "KG", "languages": ["en", "ru"], "name": {"en": "x", "ru": "x"}, "locative": {"en": "x", "ru": "x"},
+              "government": {"en": "x", "ru": "x"}, "parliament": {"en": "x", "ru": "x"}, "regions": {},
+              "items": [ { "id": "en-only", "kind": "constitution", "text": {"en": "Everyone is equal."}, "source": {"en": "A constitution"}, "link": "https://example.org" } ] }
+            """;
+
+        var profiles = LegalProfiles.FromAssembly();
+
+        var errors = profiles.Replace(LegalProfiles.Parse("KG.json", json));
+
+        Assert.Equal(["KG/en-only: no 'ru' text, though the profile speaks it"], errors);
+        Assert.Equal("Kyrgyzstan", profiles.For("KG-GB").Name.In("en"));
+    }
+
+    [Fact]
     public void A_caveat_must_speak_every_language_of_its_profile_and_Kazakhstans_says_the_2026_constitution_is_in_force()
     {
         const string json = """
