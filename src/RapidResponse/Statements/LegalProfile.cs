@@ -39,8 +39,11 @@ public sealed record LegalProfile(
 }
 
 /// <summary>
-/// One commitment: a constitutional provision, a treaty, a declaration or an accepted UPR recommendation.
+/// One commitment: a constitutional provision, a treaty, a declaration or a UPR recommendation.
 /// <see cref="Text"/> is quoted or closely paraphrased from <see cref="Source"/>; never written from memory.
+/// <see cref="Verbatim"/> false marks a paraphrase or an unofficial translation, which a draft does not put in
+/// quotation marks. <see cref="Accepted"/> false marks a UPR recommendation whose acceptance is not confirmed, which a
+/// draft does not call accepted.
 /// </summary>
 public sealed record LegalItem(
     string Id,
@@ -49,7 +52,9 @@ public sealed record LegalItem(
     Localized Source,
     Localized? Article,
     Uri Link,
-    IReadOnlyList<string>? Incidents)
+    IReadOnlyList<string>? Incidents,
+    bool Verbatim = true,
+    bool Accepted = true)
 {
     public const string Constitution = "constitution";
     public const string Treaty = "treaty";

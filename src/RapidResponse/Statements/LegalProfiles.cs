@@ -79,7 +79,10 @@ public sealed class LegalProfiles
             ? profile
             : byCountry[RegionCode.International];
 
-    /// <summary>Every broken rule of a profile: each item needs its text, its source document and a link to it.</summary>
+    /// <summary>
+    /// Every broken rule of a profile: each item needs its text in every language of the profile, its source document
+    /// and an https link to it.
+    /// </summary>
     public static IEnumerable<string> Validate(LegalProfile profile)
     {
         foreach (var language in profile.Caveat is null ? [] : profile.Languages ?? [])
@@ -96,6 +99,12 @@ public sealed class LegalProfiles
             if (string.IsNullOrWhiteSpace(item.Text?.In("en")))
             {
                 yield return $"{where}: no English text";
+            }
+
+            // A Russian draft must not quote an English text: every language the profile speaks needs its own.
+            foreach (var language in (profile.Languages ?? []).Where(l => l != "en" && string.IsNullOrWhiteSpace(item.Text?.GetValueOrDefault(l))))
+            {
+                yield return $"{where}: no '{language}' text, though the profile speaks it";
             }
 
             if (string.IsNullOrWhiteSpace(item.Source?.In("en")))

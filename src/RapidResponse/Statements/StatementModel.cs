@@ -57,6 +57,8 @@ public static class StatementModel
                 ["clause"] = i.Text.In(language).TrimEnd('.'),
                 ["cite"] = i.Cite(language),
                 ["link"] = i.Link.AbsoluteUri,
+                ["verbatim"] = i.Verbatim,
+                ["accepted"] = i.Accepted,
             })
             .ToList();
 

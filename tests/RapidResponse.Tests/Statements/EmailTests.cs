@@ -36,7 +36,7 @@ public sealed class EmailTests
         var heading = paragraphs.Single(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1");
 
         Assert.Equal("[YOUR ORGANISATION] осуждает нападение на правозащитников в Казахстане", heading.InnerText);
-        Assert.Contains(paragraphs, p => p.InnerText.Contains("(Конституция Республики Казахстан, статья 17)", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.InnerText.Contains("(Конституция Республики Казахстан 2026 года, статья 1)", StringComparison.Ordinal));
         Assert.NotNull(document.MainDocumentPart.StyleDefinitionsPart?.Styles);
     }
 

@@ -73,15 +73,39 @@ public sealed class FactsAndConsentTests
     }
 
     [Fact]
-    public void The_kazakh_draft_cites_the_constitution_and_the_upr_recommendation()
+    public void The_kazakh_draft_cites_the_2026_constitution_and_the_upr_recommendation()
     {
         var draft = Statements.RenderStatement(Samples.Full(Incident.Detention), "en").Markdown;
 
-        Assert.Contains("‘Human dignity shall be inviolable.", draft, StringComparison.Ordinal);
-        Assert.Contains("(Constitution of the Republic of Kazakhstan, Article 17)", draft, StringComparison.Ordinal);
-        Assert.Contains("(Constitution of the Republic of Kazakhstan, Article 16(3))", draft, StringComparison.Ordinal);
+        Assert.Contains("‘The Republic of Kazakhstan is a democratic, secular, law-governed and social state.", draft, StringComparison.Ordinal);
+        Assert.Contains("(Constitution of the Republic of Kazakhstan of 2026, Article 1)", draft, StringComparison.Ordinal);
+        Assert.Contains("the legal profession (advocacy)", draft, StringComparison.Ordinal);
+        Assert.Contains("(Constitution of the Republic of Kazakhstan of 2026, Article [to confirm])", draft, StringComparison.Ordinal);
         Assert.Contains("accepted the recommendation to ‘Guarantee an enabling environment", draft, StringComparison.Ordinal);
         Assert.Contains("We call upon the Government of Kazakhstan", draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paraphrase_is_not_put_in_quotation_marks_and_a_quotation_is()
+    {
+        var draft = Statements.RenderStatement(Samples.Full(Incident.Detention), "ru").Markdown;
+
+        Assert.Contains("- «Свобода слова, научного, технического, художественного творчества гарантируется. Цензура запрещается.» (", draft, StringComparison.Ordinal);
+        Assert.Contains("- адвокатуру, которая содействует", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("«адвокатуру", draft, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "it received the recommendation to ‘Ensure the treatment of NGOs", "Whether Kyrgyzstan supported it: [to confirm].")]
+    [InlineData("ru", "государство получило рекомендацию «Обеспечить, чтобы обращение с НПО", "Поддержало ли оно её: [уточнить].")]
+    public void A_upr_recommendation_whose_acceptance_is_unconfirmed_is_not_called_accepted(string language, string received, string toConfirm)
+    {
+        var draft = Statements.RenderStatement(Samples.Full(Incident.Attack) with { Region = "KG-GB" }, language).Markdown;
+
+        Assert.Contains(received, draft, StringComparison.Ordinal);
+        Assert.Contains(toConfirm, draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("accepted the recommendation", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("приняло рекомендацию", draft, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,9 +75,20 @@ public sealed class GoldenTests
     [Fact]
     public void International_statement_matches_its_golden_file()
     {
-        var draft = Statements.RenderStatement(Samples.Full(Incident.Attack) with { Region = "UZ-TK" }, "ru");
+        var draft = Statements.RenderStatement(Samples.Full(Incident.Attack) with { Region = "AM-ER" }, "ru");
 
         Assert.Equal("en", draft.Language);
         Golden.Check("statement.attack.intl.en.md", draft.Markdown);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ru")]
+    public void Kyrgyz_attack_statement_matches_its_golden_file(string language)
+    {
+        var draft = Statements.RenderStatement(Samples.Full(Incident.Attack) with { Region = "KG-GO" }, language);
+
+        Assert.Equal(language, draft.Language);
+        Golden.Check($"statement.attack.kg.{language}.md", draft.Markdown);
     }
 }
