@@ -11,7 +11,8 @@ namespace RapidResponse.Security;
 /// </summary>
 public static class CodeHasher
 {
-    public const int Iterations = 100_000;
+    /// <summary>OWASP's current work factor for PBKDF2-HMAC-SHA256 (Password Storage Cheat Sheet).</summary>
+    public const int Iterations = 600_000;
     private const int HashBytes = 32;
     private const string Scheme = "pbkdf2-sha256";
 
@@ -33,6 +34,12 @@ public static class CodeHasher
             && written == HashBytes
             && CryptographicOperations.FixedTimeEquals(Derive(code, salt, iterations), expected);
     }
+
+    /// <summary>True for a hash made with fewer iterations than today's: re-hash it after a successful check.</summary>
+    public static bool NeedsRehash(string? stored) =>
+        stored?.Split('$') is [Scheme, var rounds, _]
+        && int.TryParse(rounds, NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)
+        && iterations < Iterations;
 
     public static string Normalize(string code) => code.Trim().ToLowerInvariant();
 

@@ -22,6 +22,21 @@ public sealed class CodeHasherTests
     }
 
     [Fact]
+    public void AHashOfTheOldWorkFactor_StillMatches_AndAsksToBeRehashed()
+    {
+        var salt = CodeHasher.NewSalt();
+        var derived = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(
+            System.Text.Encoding.UTF8.GetBytes("2468"), Convert.FromBase64String(salt), 100_000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32);
+        var old = $"pbkdf2-sha256$100000${Convert.ToBase64String(derived)}";
+
+        Assert.Equal(600_000, CodeHasher.Iterations);
+        Assert.True(CodeHasher.Matches("2468", salt, old));
+        Assert.True(CodeHasher.NeedsRehash(old));
+        Assert.False(CodeHasher.NeedsRehash(CodeHasher.Hash("2468", salt)));
+        Assert.False(CodeHasher.NeedsRehash(null));
+    }
+
+    [Fact]
     public void SameCode_DifferentOrganizers_DifferentHashes() =>
         Assert.NotEqual(CodeHasher.Hash("tulip", CodeHasher.NewSalt()), CodeHasher.Hash("tulip", CodeHasher.NewSalt()));
 
