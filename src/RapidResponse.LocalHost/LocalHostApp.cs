@@ -1,13 +1,18 @@
 using RapidResponse.LocalHost.Demo;
 using RapidResponse.LocalHost.Hosting;
+using RapidResponse.LocalHost.Hosting.Http;
+using RapidResponse.LocalHost.Hosting.Metadata;
+using RapidResponse.LocalHost.Hosting.Queues;
 using RapidResponse.LocalHost.StandIns;
 
 namespace RapidResponse.LocalHost;
 
 /// <summary>
-/// A development host for the Functions app: the same function classes, HTTP triggers on Kestrel routes and one
-/// pump per queue trigger, with embedded Azurite and recording stand-ins filling what is not configured.
-/// Production runs on Azure Functions; this runs it where the Functions Core Tools cannot be installed.
+/// A development host for the Functions app. It loads what the Functions host loads (the build's
+/// <c>functions.metadata</c> and host.json, refused on the host's own rules) and runs the same worker function
+/// classes on the host's own pieces: HTTP through the WebJobs router, queue triggers on the WebJobs Storage queue
+/// listener. Embedded Azurite and recording stand-ins fill what is not configured. Production runs on Azure
+/// Functions; this runs it where the Functions Core Tools cannot be installed.
 /// </summary>
 public sealed class LocalHostApp : IAsyncDisposable
 {
@@ -60,28 +65,24 @@ public sealed class LocalHostApp : IAsyncDisposable
         EnsureFree(baseUrl); // before Azurite starts, and before Kestrel would log the failure with its trace
         var (defaults, notes, azurite) = await LocalDefaults.ResolveAsync(builder.Configuration, baseUrl, cancellationToken);
         builder.Configuration.AddInMemoryCollection(defaults);
+        builder.Logging.AddFilter("Microsoft.Azure.WebJobs.Hosting.OptionsLoggingService", LogLevel.Warning); // its start-up dump of every option
         logging?.Invoke(builder.Logging);
 
         // Ctrl+C or SIGTERM stops at once; a message in flight comes back to its queue, as when an instance is recycled.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
 
-        var functions = typeof(Functions.Alerts.PanicFunction).Assembly;
+        var functions = WorkerFunctions.Load(Path.Combine(AppContext.BaseDirectory, FunctionMetadata.FileName));
+        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, HostJson.FileName), builder.Configuration);
         builder.Services.AddRapidResponse(builder.Configuration);
         builder.Services.AddSingleton<StandInRecorder>();
-        builder.Services.AddSingleton<QueueSignals>();
-        builder.Services.AddSingleton(QueueHostOptions.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
-        foreach (var function in FunctionCatalog.QueueFunctions(functions))
-        {
-            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueuePump>(sp, function));
-        }
-
-        foreach (var function in FunctionCatalog.TimerFunctions(functions))
+        builder.Services.AddQueueTriggers(functions, hostJson);
+        foreach (var function in functions.Where(f => f.Trigger.Is(BindingMetadata.TimerTrigger)).Select(TimerFunction.From))
         {
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerPump>(sp, function));
         }
 
         var app = builder.Build();
-        app.MapHttpFunctions(functions);
+        app.UseHttpFunctions(functions, hostJson.RoutePrefix);
         app.MapGet("/", () => Results.Redirect("/api/app")); // the panic page; a #token= fragment survives the redirect
         app.MapStandIns();
 

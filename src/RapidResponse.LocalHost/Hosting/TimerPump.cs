@@ -1,6 +1,13 @@
+using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 
 namespace RapidResponse.LocalHost.Hosting;
+
+/// <summary>A timer-triggered function and its schedule (NCRONTAB with seconds, or an interval).</summary>
+public sealed record TimerFunction(string Name, MethodInfo Method, string Schedule)
+{
+    public static TimerFunction From(WorkerFunction function) => new(function.Name, function.Method, function.Trigger.Schedule!);
+}
 
 /// <summary>
 /// Runs one <c>[TimerTrigger]</c> function on its schedule, as the Functions runtime does: occurrences come from the

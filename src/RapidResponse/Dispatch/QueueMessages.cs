@@ -3,10 +3,12 @@ using System.Text.Json.Serialization;
 namespace RapidResponse.Dispatch;
 
 // TraceParent (optional, W3C): links the steps of one alert into one trace. Older messages without it still read.
+// The ids are [JsonRequired] under any serializer options (the worker's own too): a message without them fails to
+// bind, so the queue retries it and then poisons it, instead of running a function on nulls.
 
 /// <summary>On the <c>alerts</c> queue: an accepted alert to fan out.</summary>
 public sealed record AlertMessage(
-    string AlertId,
+    [property: JsonRequired] string AlertId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null);
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed record AlertMessage(
 /// listed (the first is <see cref="DeliveryId"/>), sent as one request.
 /// </summary>
 public sealed record DeliveryMessage(
-    string AlertId,
-    string DeliveryId,
+    [property: JsonRequired] string AlertId,
+    [property: JsonRequired] string DeliveryId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Batch = null);

@@ -1,17 +1,20 @@
-using RapidResponse.LocalHost.Hosting;
+using RapidResponse.LocalHost.Hosting.Metadata;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.Security;
 
 /// <summary>
 /// Organizer A, organizer B, the admin and an anonymous caller against every HTTP function the app declares (found
-/// by reflection on the <c>[HttpTrigger]</c> attributes, as the local host finds them), over real HTTP.
+/// in the build's <c>functions.metadata</c>, as the Functions host and the local host find them), over real HTTP.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class AuthorizationMatrixTests(LocalHostFixture host)
 {
-    private static readonly IReadOnlyList<HttpFunction> Functions =
-        FunctionCatalog.HttpFunctions(typeof(RapidResponse.Functions.Alerts.PanicFunction).Assembly);
+    private static readonly IReadOnlyList<(string Name, string Verb)> Functions =
+        FunctionMetadata.Load(Path.Combine(AppContext.BaseDirectory, FunctionMetadata.FileName))
+            .Where(f => f.Trigger!.Is(BindingMetadata.HttpTrigger))
+            .Select(f => (f.Name, f.Trigger!.Methods![0].ToUpperInvariant()))
+            .ToList();
 
     [Fact]
     public void EveryHttpFunction_HasARowInTheMatrix()
@@ -47,7 +50,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host)
             foreach (var who in Enum.GetValues<Who>())
             {
                 var (path, body) = await row.Request(context);
-                using var request = host.Request(new HttpMethod(function.Verbs[0]), path, tokens[who], body);
+                using var request = host.Request(new HttpMethod(function.Verb), path, tokens[who], body);
                 using var response = await host.Client.SendAsync(request);
                 var status = (int)response.StatusCode;
                 var expected = row.For(who);
@@ -59,7 +62,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host)
                 };
                 if (!met)
                 {
-                    failures.Add($"{function.Name} ({function.Verbs[0]} {path}) as {who}: expected {expected}, got {status} {await response.Content.ReadAsStringAsync()}");
+                    failures.Add($"{function.Name} ({function.Verb} {path}) as {who}: expected {expected}, got {status} {await response.Content.ReadAsStringAsync()}");
                 }
 
                 if (who is Who.OrganizerA or Who.OrganizerB)

@@ -10,7 +10,7 @@ namespace RapidResponse.Tests.Support;
 /// The local host, as a newcomer runs it: its own embedded Azurite, the recording stand-ins, on a free port,
 /// driven over real HTTP. Shared by the end-to-end tests; each test works in regions of its own.
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     private readonly SemaphoreSlim internationalGate = new(1, 1);
     private LocalHostApp? host;
@@ -27,6 +27,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Settings a fixture of its own adds (e.g. host.json overrides); the shared one adds none.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> MoreSettings => [];
+
     public async Task InitializeAsync()
     {
         var url = $"http://127.0.0.1:{FreePorts.Next()}";
@@ -40,7 +43,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
                 // Every end-to-end test runs with contact details encrypted at rest, as production should.
                 ["RapidResponse:DataKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            },
+            }.Concat(MoreSettings).ToDictionary(),
             Logs.CaptureOnly);
         Client = new HttpClient { BaseAddress = Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }

@@ -1,13 +1,16 @@
 using System.Text.Json;
+using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Extensions.Configuration;
 using RapidResponse.Channels;
 using RapidResponse.LocalHost.Hosting;
 
 namespace RapidResponse.Tests.Unit;
 
-/// <summary>host.json's queue settings stay within the bounds docs/OPERATIONS.md explains.</summary>
+/// <summary>host.json's queue settings, as the Storage queue extension binds them, stay within the bounds docs/OPERATIONS.md explains.</summary>
 public sealed class HostJsonTests
 {
-    private static readonly QueueHostOptions Settings = QueueHostOptions.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+    private static readonly HostJson HostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+    private static readonly QueuesOptions Settings = Bind(HostJson);
 
     [Fact]
     public void Polling_WakesWithinASecond() =>
@@ -27,7 +30,7 @@ public sealed class HostJsonTests
     {
         Assert.InRange(Settings.BatchSize, 1, 32);
         Assert.InRange(Settings.NewBatchThreshold, 0, Settings.BatchSize);
-        Assert.InRange(Settings.FunctionTimeout, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
+        Assert.InRange(HostJson.FunctionTimeout, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
     }
 
     [Fact]
@@ -41,7 +44,28 @@ public sealed class HostJsonTests
 
     [Fact]
     public void FunctionTimeout_OutlastsASend() =>
-        Assert.True(Settings.FunctionTimeout > SendResilience.TotalTimeout, "A send could be cut off by the function timeout.");
+        Assert.True(HostJson.FunctionTimeout > SendResilience.TotalTimeout, "A send could be cut off by the function timeout.");
+
+    [Fact]
+    public void Messages_AreBase64_AsTheWorkerWritesThem() =>
+        Assert.Equal(Azure.Storage.Queues.QueueMessageEncoding.Base64, Settings.MessageEncoding);
+
+    [Fact]
+    public void AzureFunctionsJobHostSettings_OverrideHostJson_AsOnTheHost()
+    {
+        var overrides = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2",
+            ["AzureFunctionsJobHost:extensions:http:routePrefix"] = "",
+        }).Build();
+
+        var overridden = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), overrides);
+
+        Assert.Equal(2, Bind(overridden).MaxDequeueCount);
+        Assert.Equal(Settings.BatchSize, Bind(overridden).BatchSize);
+        Assert.Equal("", overridden.RoutePrefix);
+        Assert.Equal("api", HostJson.RoutePrefix);
+    }
 
     [Theory]
     [InlineData("Azure.Core")]
@@ -51,5 +75,12 @@ public sealed class HostJsonTests
         using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
         var level = hostJson.RootElement.GetProperty("logging").GetProperty("logLevel").GetProperty(category).GetString();
         Assert.Contains(level, new[] { "Warning", "Error", "Critical", "None" });
+    }
+
+    private static QueuesOptions Bind(HostJson hostJson)
+    {
+        var options = new QueuesOptions();
+        hostJson.Queues.Bind(options);
+        return options;
     }
 }

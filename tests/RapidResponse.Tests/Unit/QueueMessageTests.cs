@@ -25,4 +25,20 @@ public sealed class QueueMessageTests
 
         Assert.Equal(traceParent, JsonSerializer.Deserialize(json, QueueJson.Default.AlertMessage)!.TraceParent);
     }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"unexpected":"x"}""")]
+    [InlineData("""{"deliveryId":"d1"}""")]
+    public void AMessageWithoutItsIds_DoesNotBind_UnderTheContractsOptionsOrPlainOnes(string json)
+    {
+        // Plain options: what a host's own serializer (the isolated worker's) reads with.
+        var plain = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
+
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, QueueJson.Default.DeliveryMessage));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<DeliveryMessage>(json, plain));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<RapidResponse.Escalation.EscalationMessage>(json, plain));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, QueueJson.Default.AlertMessage));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<AlertMessage>(json, plain));
+    }
 }

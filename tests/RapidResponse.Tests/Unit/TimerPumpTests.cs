@@ -14,10 +14,11 @@ public sealed class TimerPumpTests
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 2, 59, 50, TimeSpan.Zero);
 
     [Fact]
-    public void Catalog_FindsThePurge_WithItsNcrontabSchedule()
+    public void Metadata_HasThePurge_WithItsNcrontabSchedule()
     {
-        var purge = Assert.Single(FunctionCatalog.TimerFunctions(typeof(PurgeFunction).Assembly), f => f.Name == "Purge");
-        Assert.Equal("0 0 3 * * *", purge.Schedule);
+        var purge = Assert.Single(WorkerFunctions.Load(Path.Combine(AppContext.BaseDirectory, "functions.metadata")), f => f.Name == "Purge");
+        Assert.Equal("0 0 3 * * *", TimerFunction.From(purge).Schedule);
+        Assert.Equal(typeof(PurgeFunction).GetMethod(nameof(PurgeFunction.RunAsync)), purge.Method);
     }
 
     [Theory]
