@@ -52,4 +52,11 @@ public sealed class HostJsonTests
         var level = hostJson.RootElement.GetProperty("logging").GetProperty("logLevel").GetProperty(category).GetString();
         Assert.Contains(level, new[] { "Warning", "Error", "Critical", "None" });
     }
+
+    [Fact]
+    public void TheHostEmitsOpenTelemetry_SoItsSpansAndTheWorkersAreOneTrace()
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        Assert.Equal("OpenTelemetry", hostJson.RootElement.GetProperty("telemetryMode").GetString(), ignoreCase: true);
+    }
 }
