@@ -13,7 +13,6 @@ foreach (var note in host.Notes)
     Console.WriteLine($"  {note}");
 }
 
-Console.WriteLine($"  Admin key: {host.AdminKey}");
 if (demo)
 {
     var token = await host.SeedDemoAsync(CancellationToken.None);

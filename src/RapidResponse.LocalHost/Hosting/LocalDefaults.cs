@@ -25,8 +25,10 @@ public static class LocalDefaults
 
         if (string.IsNullOrEmpty(configuration["RapidResponse:AdminKey"]))
         {
-            settings["RapidResponse:AdminKey"] = SecretHasher.NewSecret();
-            notes.Add("Admin key: generated for this run (below)");
+            // Printed because this host made it; a key given in the configuration is never echoed.
+            var adminKey = SecretHasher.NewSecret();
+            settings["RapidResponse:AdminKey"] = adminKey;
+            notes.Add($"Admin key (generated for this run): {adminKey}");
         }
 
         if (string.IsNullOrEmpty(configuration["RapidResponse:PublicBaseUrl"]))
