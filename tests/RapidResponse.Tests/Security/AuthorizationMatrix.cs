@@ -97,7 +97,6 @@ public static class AuthorizationMatrix
         ["PanicPageAsset"] = new(_ => Path("api/app/assets/app.js"), Ok, Ok, Ok, Ok),
         ["PanicPageConfig"] = new(_ => Path("api/app/config"), Ok, Ok, No, Ok),
         ["Health"] = new(_ => Path("api/health"), Ok, Ok, Ok, Ok),
-        ["NotFound"] = new(_ => Path("api/no-such-route"), Hidden, Hidden, Hidden, Hidden),
     };
 
     private static Task<(string, HttpContent?)> Path(string path, HttpContent? body = null) => Task.FromResult((path, body));
