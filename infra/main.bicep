@@ -113,10 +113,48 @@ param keyVaultPurgeProtection bool = true
 @maxValue(90)
 param keyVaultSoftDeleteRetentionDays int = 90
 
+@description('Email of the operator on duty: the action group of every alert rule, and the address the app tells when a message is parked after every attempt (RapidResponse__OperatorEmail).')
+@minLength(3)
+param operatorEmail string
+
+@description('Mobile phone of the operator on duty: SMS from the action group (where Azure Monitor sends SMS to that country), and the number the app texts through Twilio when a message is parked (RapidResponse__OperatorPhone). Null: email only.')
+param operatorPhone operatorPhoneNumber?
+
+@description('Failed function invocations within 15 minutes that raise the function-failure alert. Provider outages are retried through the queues, so a few failures are expected; many mean something is stuck.')
+@minValue(1)
+param functionFailureThreshold int = 10
+
+@description('Availability test locations for /api/health (Azure Monitor location ids); the alert fires when two of them fail.')
+@minLength(2)
+param availabilityTestLocations string[] = [
+  'emea-nl-ams-azr'
+  'emea-gb-db3-azr'
+  'emea-fr-pra-edge'
+]
+
+@description('Private networking: the app reaches Storage (blob, queue, table) and Key Vault through private endpoints in its own virtual network, and both refuse public traffic. The app itself stays reachable from the internet (organizers, Twilio, SendGrid).')
+param privateNetworking bool = false
+
+@description('Address space of the virtual network when privateNetworking is on; its first /24 is the app\'s integration subnet, the second holds the private endpoints.')
+param virtualNetworkAddressPrefix string = '10.42.0.0/16'
+
 @description('Days the Log Analytics workspace keeps logs and telemetry. Logs carry masked contact details only, but keep this short anyway.')
 @minValue(30)
 @maxValue(730)
 param logRetentionDays int = 30
+
+@description('A phone number in the two parts Azure Monitor SMS takes.')
+type operatorPhoneNumber = {
+  @description('Country calling code, digits only, without +: 7 for Kazakhstan, 44 for the United Kingdom.')
+  @minLength(1)
+  @maxLength(3)
+  countryCode: string
+
+  @description('The rest of the number, digits only.')
+  @minLength(4)
+  @maxLength(14)
+  number: string
+}
 
 // ---------------------------------------------------------------------------------------------
 // Names and constants
@@ -132,6 +170,21 @@ var keyVaultName = take('kv-${baseName}-${suffix}', 24)
 var logAnalyticsName = 'log-${baseName}-${suffix}'
 var appInsightsName = 'appi-${baseName}-${suffix}'
 var deploymentContainerName = 'app-package-${functionAppName}'
+var actionGroupName = 'ag-${baseName}-${suffix}'
+var virtualNetworkName = 'vnet-${baseName}-${suffix}'
+var healthTestName = 'webtest-${baseName}-health-${suffix}'
+
+// The app's subnet (delegated to Flex Consumption) and the private endpoints' subnet.
+var appSubnetPrefix = cidrSubnet(virtualNetworkAddressPrefix, 24, 0)
+var privateEndpointSubnetPrefix = cidrSubnet(virtualNetworkAddressPrefix, 24, 1)
+
+// Private endpoints: one per storage service the app and its host use, and one for the vault.
+var storageEndpointServices = [
+  'blob'
+  'queue'
+  'table'
+]
+var keyVaultPrivateDnsZone = 'privatelink.vaultcore.azure.net'
 
 // The queues and tables of the storage contract in docs/API.md, declared so that they exist before
 // the first message (creating them again from the app is harmless).
@@ -220,7 +273,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     supportsHttpsTrafficOnly: true
     encryption: {
       keySource: 'Microsoft.Storage'
@@ -246,7 +299,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     }
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
     }
   }
 }
@@ -332,10 +385,10 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
     }
   }
 }
@@ -466,6 +519,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
+    // Flex Consumption routes all outbound traffic through the integration subnet once it has one.
+    virtualNetworkSubnetId: privateNetworking ? appSubnet.id : null
     siteConfig: {
       minTlsVersion: '1.2'
     }
@@ -491,9 +546,12 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       }
     }
   }
-  // The host reads its storage as soon as it starts: grant the roles first.
+  // The host reads its storage as soon as it starts: grant the roles first (and, with private networking, give it
+  // the private endpoints and their DNS records).
   dependsOn: [
     storageRoleAssignments
+    storagePrivateDnsZoneGroups
+    keyVaultPrivateDnsZoneGroup
   ]
 }
 
@@ -517,6 +575,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       RapidResponse__AdminKey: keyVaultReference(adminKeySecret.properties.secretUri)
       RapidResponse__DataKey: keyVaultReference(dataKeySecret.properties.secretUri)
       RapidResponse__RetentionDays: string(retentionDays)
+      RapidResponse__OperatorEmail: operatorEmail
       Twilio__AccountSid: twilioAccountSid
       Twilio__AuthToken: keyVaultReference(twilioAuthTokenSecret.properties.secretUri)
       Twilio__MessagesPerSecond: string(twilioMessagesPerSecond)
@@ -525,7 +584,10 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       SendGrid__WebhookPublicKey: sendGridWebhookPublicKey
     },
     empty(twilioFromNumber) ? {} : { Twilio__FromNumber: twilioFromNumber },
-    empty(twilioMessagingServiceSid) ? {} : { Twilio__MessagingServiceSid: twilioMessagingServiceSid }
+    empty(twilioMessagingServiceSid) ? {} : { Twilio__MessagingServiceSid: twilioMessagingServiceSid },
+    operatorPhone == null
+      ? {}
+      : { RapidResponse__OperatorPhone: '+${operatorPhone!.countryCode}${operatorPhone!.number}' }
   )
   // Key Vault references and identity-based telemetry resolve only once the roles exist.
   dependsOn: [
@@ -534,6 +596,373 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     queues
     tables
   ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Private networking (privateNetworking): VNet integration, private endpoints for Storage and Key Vault
+// ---------------------------------------------------------------------------------------------
+
+resource virtualNetwork 'Microsoft.Network/virtualNetworks@2026-03-01' = if (privateNetworking) {
+  name: virtualNetworkName
+  location: location
+  tags: tags
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        virtualNetworkAddressPrefix
+      ]
+    }
+  }
+}
+
+resource appSubnet 'Microsoft.Network/virtualNetworks/subnets@2026-03-01' = if (privateNetworking) {
+  parent: virtualNetwork
+  name: 'app'
+  properties: {
+    addressPrefix: appSubnetPrefix
+    delegations: [
+      {
+        name: 'flex-consumption'
+        properties: {
+          serviceName: 'Microsoft.App/environments'
+        }
+      }
+    ]
+  }
+}
+
+resource privateEndpointSubnet 'Microsoft.Network/virtualNetworks/subnets@2026-03-01' = if (privateNetworking) {
+  parent: virtualNetwork
+  name: 'private-endpoints'
+  properties: {
+    addressPrefix: privateEndpointSubnetPrefix
+    privateEndpointNetworkPolicies: 'Disabled'
+  }
+  // Subnets of one network are written one at a time.
+  dependsOn: [
+    appSubnet
+  ]
+}
+
+resource storagePrivateDnsZones 'Microsoft.Network/privateDnsZones@2024-06-01' = [
+  for service in storageEndpointServices: if (privateNetworking) {
+    name: 'privatelink.${service}.${environment().suffixes.storage}'
+    location: 'global'
+    tags: tags
+  }
+]
+
+resource storagePrivateDnsLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = [
+  for (service, i) in storageEndpointServices: if (privateNetworking) {
+    parent: storagePrivateDnsZones[i]
+    name: virtualNetworkName
+    location: 'global'
+    tags: tags
+    properties: {
+      registrationEnabled: false
+      virtualNetwork: {
+        id: virtualNetwork.id
+      }
+    }
+  }
+]
+
+resource storagePrivateEndpoints 'Microsoft.Network/privateEndpoints@2026-03-01' = [
+  for service in storageEndpointServices: if (privateNetworking) {
+    name: 'pe-${storage.name}-${service}'
+    location: location
+    tags: tags
+    properties: {
+      subnet: {
+        id: privateEndpointSubnet.id
+      }
+      privateLinkServiceConnections: [
+        {
+          name: 'pe-${storage.name}-${service}'
+          properties: {
+            privateLinkServiceId: storage.id
+            groupIds: [
+              service
+            ]
+          }
+        }
+      ]
+    }
+  }
+]
+
+resource storagePrivateDnsZoneGroups 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2026-03-01' = [
+  for (service, i) in storageEndpointServices: if (privateNetworking) {
+    parent: storagePrivateEndpoints[i]
+    name: 'default'
+    properties: {
+      privateDnsZoneConfigs: [
+        {
+          name: service
+          properties: {
+            privateDnsZoneId: storagePrivateDnsZones[i].id
+          }
+        }
+      ]
+    }
+    dependsOn: [
+      storagePrivateDnsLinks
+    ]
+  }
+]
+
+resource keyVaultDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = if (privateNetworking) {
+  name: keyVaultPrivateDnsZone
+  location: 'global'
+  tags: tags
+}
+
+resource keyVaultDnsLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = if (privateNetworking) {
+  parent: keyVaultDnsZone
+  name: virtualNetworkName
+  location: 'global'
+  tags: tags
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: virtualNetwork.id
+    }
+  }
+}
+
+resource keyVaultPrivateEndpoint 'Microsoft.Network/privateEndpoints@2026-03-01' = if (privateNetworking) {
+  name: 'pe-${keyVault.name}'
+  location: location
+  tags: tags
+  properties: {
+    subnet: {
+      id: privateEndpointSubnet.id
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-${keyVault.name}'
+        properties: {
+          privateLinkServiceId: keyVault.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource keyVaultPrivateDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2026-03-01' = if (privateNetworking) {
+  parent: keyVaultPrivateEndpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'vault'
+        properties: {
+          privateDnsZoneId: keyVaultDnsZone.id
+        }
+      }
+    ]
+  }
+  dependsOn: [
+    keyVaultDnsLink
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alerts: the operator hears of parked messages, failing functions and an unreachable /api/health
+// ---------------------------------------------------------------------------------------------
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: actionGroupName
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: take(baseName, 12)
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'operator-email'
+        emailAddress: operatorEmail
+        useCommonAlertSchema: true
+      }
+    ]
+    smsReceivers: operatorPhone == null
+      ? []
+      : [
+          {
+            name: 'operator-sms'
+            countryCode: operatorPhone!.countryCode
+            phoneNumber: operatorPhone!.number
+          }
+        ]
+  }
+}
+
+// The app counts each message it parks off a poison queue (metric rapidresponse.queue.poisoned, tag queue).
+resource parkedMessagesAlert 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-${baseName}-parked-${suffix}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'RapidResponse: a queue message failed every attempt and is parked'
+    description: 'An alert, a delivery or an escalation failed every attempt and waits in the PoisonMessages table. Find the cause, then replay it: POST /api/manage/poison/{queue}/replay (docs/OPERATIONS.md).'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT5M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "rapidresponse.queue.poisoned" | extend queue = tostring(customDimensions["queue"]) | summarize parked = sum(valueSum) by queue'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'parked'
+          dimensions: [
+            {
+              name: 'queue'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+// Every invocation is a request row (telemetryMode OpenTelemetry): HTTP functions and queue and timer triggers alike.
+resource functionFailuresAlert 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-${baseName}-failures-${suffix}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'RapidResponse: functions are failing'
+    description: 'Function invocations failed more often than functionFailureThreshold in 15 minutes. See the exceptions of the functions named in the alert (docs/OPERATIONS.md).'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'requests | where success == false | summarize failures = count() by operation_Name'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'failures'
+          dimensions: [
+            {
+              name: 'operation_Name'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThanOrEqual'
+          threshold: functionFailureThreshold
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+// A standard test from several places, through the public base URL the organizers and providers use.
+resource healthTest 'Microsoft.Insights/webtests@2022-06-15' = {
+  name: healthTestName
+  location: location
+  tags: union(tags, {
+    'hidden-link:${appInsights.id}': 'Resource'
+  })
+  kind: 'standard'
+  properties: {
+    SyntheticMonitorId: healthTestName
+    Name: 'RapidResponse /api/health'
+    Description: 'GET /api/health answers 200 when the app runs and reaches its storage.'
+    Enabled: true
+    Frequency: 300
+    Timeout: 30
+    Kind: 'standard'
+    RetryEnabled: true
+    Locations: [
+      for locationId in availabilityTestLocations: {
+        Id: locationId
+      }
+    ]
+    Request: {
+      RequestUrl: '${effectivePublicBaseUrl}/api/health'
+      HttpVerb: 'GET'
+      ParseDependentRequests: false
+    }
+    ValidationRules: {
+      ExpectedHttpStatusCode: 200
+      SSLCheck: true
+      SSLCertRemainingLifetimeCheck: 7
+    }
+  }
+}
+
+resource healthAlert 'Microsoft.Insights/metricAlerts@2026-01-01' = {
+  name: 'alert-${baseName}-health-${suffix}'
+  location: 'global'
+  tags: union(tags, {
+    'hidden-link:${appInsights.id}': 'Resource'
+    'hidden-link:${healthTest.id}': 'Resource'
+  })
+  properties: {
+    description: '/api/health failed from two or more test locations: the app is down or cannot reach its storage, and panic presses may be refused.'
+    severity: 0
+    enabled: true
+    scopes: [
+      healthTest.id
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria'
+      webTestId: healthTest.id
+      componentId: appInsights.id
+      failedLocationCount: 2
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: actionGroup.id
+      }
+    ]
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

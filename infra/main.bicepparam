@@ -40,6 +40,23 @@ param sendGridWebhookPublicKey = 'REPLACE-WITH-SENDGRID-EVENT-WEBHOOK-PUBLIC-KEY
 param adminKey = readEnvironmentVariable('RAPIDRESPONSE_ADMIN_KEY')
 param dataKey = readEnvironmentVariable('RAPIDRESPONSE_DATA_KEY')
 
+// Who hears about parked messages, failing functions and an unreachable /api/health (placeholders: use your own).
+param operatorEmail = 'operator@example.org'
+param operatorPhone = {
+  countryCode: '44'
+  number: '7700900123'
+}
+param functionFailureThreshold = 10
+param availabilityTestLocations = [
+  'emea-nl-ams-azr'
+  'emea-gb-db3-azr'
+  'emea-fr-pra-edge'
+]
+
+// true: Storage and Key Vault only through private endpoints in the app's virtual network.
+param privateNetworking = false
+param virtualNetworkAddressPrefix = '10.42.0.0/16'
+
 param keyVaultPurgeProtection = true
 param keyVaultSoftDeleteRetentionDays = 90
 param logRetentionDays = 30

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using RapidResponse.Contacts;
@@ -68,7 +67,7 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
             return Problem.TooLarge(MaxImportBytes).ToResult();
         }
 
-        var report = await contacts.ImportAsync(Encoding.UTF8.GetString(bytes), cancellationToken);
+        var report = await contacts.ImportAsync(bytes, cancellationToken);
         return report.ToHttpResult(ApiJson.Default.ImportReport);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RapidResponse.Security;
 
 namespace RapidResponse;
 
@@ -8,7 +9,7 @@ public sealed class RapidResponseOptions : IValidatableObject
     public const string Section = "RapidResponse";
 
     /// <summary>The admin bearer secret. Compared only through its hash.</summary>
-    [Required, MinLength(24)]
+    [Required, MinLength(24), ResolvedSecret]
     public required string AdminKey { get; set; }
 
     /// <summary>Base URL for status links and provider callbacks, e.g. <c>https://rapidresponse.example.org</c>.</summary>
@@ -38,6 +39,7 @@ public sealed class RapidResponseOptions : IValidatableObject
     /// Optional: base64 of a random 256-bit key that encrypts contacts' phones and emails at rest (AES-GCM). In Azure,
     /// a Key Vault reference. Without it, contact details are stored as given.
     /// </summary>
+    [ResolvedSecret]
     public string? DataKey { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

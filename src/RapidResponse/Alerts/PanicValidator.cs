@@ -77,7 +77,7 @@ public static class PanicValidator
         }
 
         FactRules.Coordinates("location", location.Lat, location.Lon, errors);
-        if (location.AccuracyM is { } accuracy && (accuracy < 0 || accuracy > 100_000))
+        if (location.AccuracyM is { } accuracy && !(accuracy >= 0 && accuracy <= 100_000)) // NaN fails both
         {
             errors.Add("location.accuracyM", "must be between 0 and 100000 metres");
         }

@@ -40,8 +40,11 @@ public sealed class ContactAdmin(ContactStore store)
         return Result<IReadOnlyList<Contact>>.Ok(await store.ListAsync(RegionCode.Normalize(region!), cancellationToken));
     }
 
-    /// <summary>Imports a CSV whose header names the contact fields; valid rows are kept, each bad row is reported.</summary>
-    public async Task<Result<ImportReport>> ImportAsync(string csv, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports a CSV (UTF-8 bytes, with or without a byte-order mark) whose header names the contact fields; valid rows
+    /// are kept, each bad row is reported by its record number (the header is 1).
+    /// </summary>
+    public async Task<Result<ImportReport>> ImportAsync(byte[] csv, CancellationToken cancellationToken)
     {
         var rows = Csv.ReadRows(csv).Take(MaxImportRows + 2).ToList();
         if (rows.Count == 0)

@@ -1,68 +1,34 @@
+using System.Globalization;
 using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace RapidResponse.Contacts;
 
-/// <summary>A small RFC 4180 reader: comma-separated, double-quoted fields may hold commas, quotes and line breaks.</summary>
+/// <summary>
+/// Reads a contacts CSV with CsvHelper (RFC 4180: quoted fields may hold commas, quotes and line breaks; LF or CRLF),
+/// from UTF-8 bytes with or without the byte-order mark Excel's "CSV UTF-8" writes. Blank lines are skipped.
+/// </summary>
 public static class Csv
 {
-    public static IEnumerable<IReadOnlyList<string>> ReadRows(string text)
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        HasHeaderRecord = false, // the import reads its own header, to report unknown and missing columns
+        DetectDelimiter = false,
+        IgnoreBlankLines = true,
+        BadDataFound = null, // a stray quote inside an unquoted field is kept as text, not a reason to refuse the file
+    };
+
+    public static IEnumerable<IReadOnlyList<string>> ReadRows(byte[] utf8)
+    {
+        // The reader drops a UTF-8 byte-order mark, so an Excel file's first column is "name", not "\uFEFFname".
+        using var text = new StreamReader(new MemoryStream(utf8), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        using var parser = new CsvParser(text, Configuration);
+        while (parser.Read())
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    if (row.Count > 1 || row[0].Length > 0)
-                    {
-                        yield return row;
-                    }
-
-                    row = [];
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            yield return row;
+            yield return parser.Record ?? [];
         }
     }
+
+    public static IEnumerable<IReadOnlyList<string>> ReadRows(string text) => ReadRows(Encoding.UTF8.GetBytes(text));
 }

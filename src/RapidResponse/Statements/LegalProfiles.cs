@@ -80,6 +80,48 @@ public sealed class LegalProfiles
             : byCountry[RegionCode.International];
 
     /// <summary>
+    /// Nulls where the profile needs a value (JSON allows them, the model does not), by field: <c>items[0]</c>,
+    /// <c>languages[1]</c>, <c>name</c>. Checked before <see cref="Validate"/>, which reads those members.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> NullEntries(LegalProfile profile)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Required(string field, object? value)
+        {
+            if (value is null)
+            {
+                errors[field] = ["is required"];
+            }
+        }
+
+        void Entries<T>(string field, IReadOnlyList<T?>? list)
+        {
+            for (var i = 0; i < (list?.Count ?? 0); i++)
+            {
+                if (list![i] is null)
+                {
+                    errors[$"{field}[{i}]"] = ["must not be null"];
+                }
+            }
+        }
+
+        Required("languages", profile.Languages);
+        Required("name", profile.Name);
+        Required("locative", profile.Locative);
+        Required("government", profile.Government);
+        Required("parliament", profile.Parliament);
+        Required("items", profile.Items);
+        Entries("languages", profile.Languages);
+        Entries("items", profile.Items);
+        foreach (var (region, name) in profile.Regions ?? new Dictionary<string, Localized>())
+        {
+            Required($"regions.{region}", name);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
     /// Every broken rule of a profile: each item needs its text in every language of the profile, its source document
     /// and an https link to it.
     /// </summary>

@@ -92,6 +92,11 @@ public sealed partial class StatementAdmin(
             return Problem.Invalid("profile", exception.Message);
         }
 
+        if (LegalProfiles.NullEntries(profile) is { Count: > 0 } nulls)
+        {
+            return Problem.Invalid(nulls);
+        }
+
         if (!string.Equals(profile.Country, country, StringComparison.Ordinal))
         {
             return Problem.Invalid("country", $"the profile says '{profile.Country}', the route '{country}'");

@@ -1,69 +1,52 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RapidResponse.Storage;
 
 /// <summary>
-/// The storage account behind <c>AzureWebJobsStorage</c>, as the Functions host reads it: a connection string
-/// (Azurite, or a key-based account), or identity-based <c>AzureWebJobsStorage__accountName</c> /
-/// <c>__tableServiceUri</c> / <c>__queueServiceUri</c> with <c>__credential=managedidentity</c> and <c>__clientId</c>.
+/// The storage account behind <c>AzureWebJobsStorage</c>, read as the Functions host reads it: a connection string
+/// (Azurite, or a key-based account), or identity-based <c>AzureWebJobsStorage__accountName</c> (which wins) or
+/// <c>__tableServiceUri</c> / <c>__queueServiceUri</c>, with the credential the Azure SDK's component factory makes
+/// from the same section (<c>__credential=managedidentity</c>, <c>__clientId</c>; otherwise the default chain).
 /// </summary>
-public sealed class StorageConnection
+public static class StorageConnection
 {
-    public const string Key = "AzureWebJobsStorage";
+    /// <summary>The connection's name, and the name its clients are registered under.</summary>
+    public const string Name = "AzureWebJobsStorage";
 
-    private readonly string? connectionString;
-    private readonly Uri? tableUri;
-    private readonly Uri? queueUri;
-    private readonly TokenCredential? credential;
-
-    private StorageConnection(string? connectionString, Uri? tableUri, Uri? queueUri, TokenCredential? credential)
+    /// <summary>Registers the account's table and queue service clients under <see cref="Name"/>.</summary>
+    public static AzureClientFactoryBuilder AddStorageClients(this AzureClientFactoryBuilder clients, IConfiguration configuration)
     {
-        this.connectionString = connectionString;
-        this.tableUri = tableUri;
-        this.queueUri = queueUri;
-        this.credential = credential;
-    }
-
-    public static StorageConnection From(IConfiguration configuration)
-    {
-        if (configuration[Key] is { Length: > 0 } connectionString)
+        var section = configuration.GetSection(Name);
+        if (section.Value is { Length: > 0 } connectionString)
         {
-            return new StorageConnection(connectionString, null, null, null);
+            clients.AddTableServiceClient(connectionString).WithName(Name);
+            clients.AddQueueServiceClient(connectionString).WithName(Name).ConfigureOptions(Base64);
+            return clients;
         }
 
-        var section = configuration.GetSection(Key);
-        var account = section["accountName"];
-        var tableUri = Uri(section["tableServiceUri"]) ?? (account is null ? null : new Uri($"https://{account}.table.core.windows.net"));
-        var queueUri = Uri(section["queueServiceUri"]) ?? (account is null ? null : new Uri($"https://{account}.queue.core.windows.net"));
-        if (tableUri is null || queueUri is null)
-        {
-            throw new InvalidOperationException(
-                $"Storage is not configured: set '{Key}' to a connection string, or '{Key}__accountName' for an identity-based connection.");
-        }
-
-        TokenCredential credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
-            ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId
-                ? ManagedIdentityId.FromUserAssignedClientId(clientId)
-                : ManagedIdentityId.SystemAssigned)
-            : new DefaultAzureCredential();
-        return new StorageConnection(null, tableUri, queueUri, credential);
+        Func<IServiceProvider, Azure.Core.TokenCredential> credential =
+            services => services.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section);
+        clients.AddTableServiceClient(ServiceUri(section, "table")).WithName(Name).WithCredential(credential);
+        clients.AddQueueServiceClient(ServiceUri(section, "queue")).WithName(Name).WithCredential(credential).ConfigureOptions(Base64);
+        return clients;
     }
 
-    public TableServiceClient CreateTableServiceClient() =>
-        connectionString is not null ? new TableServiceClient(connectionString) : new TableServiceClient(tableUri, credential);
+    /// <summary>The clients registered by <see cref="AddStorageClients"/>, as plain singletons for the app's services.</summary>
+    public static IServiceCollection AddStorageClientSingletons(this IServiceCollection services) => services
+        .AddSingleton(sp => sp.GetRequiredService<IAzureClientFactory<TableServiceClient>>().CreateClient(Name))
+        .AddSingleton(sp => sp.GetRequiredService<IAzureClientFactory<QueueServiceClient>>().CreateClient(Name));
 
     /// <summary>Queue messages are base64, as the Functions Storage queue extension expects by default.</summary>
-    public QueueServiceClient CreateQueueServiceClient()
-    {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        return connectionString is not null
-            ? new QueueServiceClient(connectionString, options)
-            : new QueueServiceClient(queueUri, credential, options);
-    }
+    private static void Base64(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;
 
-    private static Uri? Uri(string? value) => string.IsNullOrEmpty(value) ? null : new Uri(value);
+    // The host's order: accountName first (https://{account}.{service}.core.windows.net), then {service}ServiceUri.
+    private static Uri ServiceUri(IConfigurationSection section, string service) =>
+        section["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.{service}.core.windows.net")
+        : section[service + "ServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+        : throw new InvalidOperationException(
+            $"Storage is not configured: set '{Name}' to a connection string, or '{Name}__accountName' (or '{Name}__{service}ServiceUri') for an identity-based connection.");
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Alerts;
@@ -14,9 +15,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The storage account of <c>AzureWebJobsStorage</c>, its tables' adapters and the queues.</summary>
     public static IServiceCollection AddRapidResponseStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var connection = StorageConnection.From(configuration);
-        services.AddSingleton(connection.CreateTableServiceClient());
-        services.AddSingleton(connection.CreateQueueServiceClient());
+        // Before AddAzureClients, whose own default-client registrations are only tried.
+        services.AddStorageClientSingletons();
+        services.AddAzureClients(clients => clients.AddStorageClients(configuration));
         services.AddSingleton<FieldCipher>();
         services.AddSingleton(sp => new ContactStore(Table(sp, TableNames.Contacts), sp.GetRequiredService<FieldCipher>()));
         services.AddSingleton(sp => new OrganizerStore(Table(sp, TableNames.Organizers), sp.GetRequiredService<FieldCipher>()));

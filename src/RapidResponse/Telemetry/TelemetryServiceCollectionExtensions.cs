@@ -3,7 +3,10 @@ using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace RapidResponse.Telemetry;
 
@@ -13,36 +16,44 @@ public static class TelemetryServiceCollectionExtensions
     public const string AuthenticationStringKey = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     /// <summary>
-    /// Exports the service's traces and metrics (and ASP.NET Core's and HttpClient's own) to Azure Monitor when
-    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; without it nothing is exported. Logs are not exported here:
-    /// the Functions host already forwards the worker's logs to Application Insights, and exporting them twice would
-    /// duplicate every record.
+    /// Exports the service's traces, metrics and logs (with HttpClient's, and ASP.NET Core's unless the host records
+    /// requests itself: <see cref="TelemetryHostOptions"/>) to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>
+    /// is set; without it nothing is exported. Logs are exported here because, under the Functions host, the worker
+    /// tells the host it sends its own telemetry (<c>UseFunctionsWorkerDefaults</c>), and the host then stops forwarding them.
     /// </summary>
     public static IServiceCollection AddRapidResponseTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration[ConnectionStringKey];
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (!IsExporting(configuration))
         {
             return services;
         }
 
+        var connectionString = configuration[ConnectionStringKey];
         var credential = Credential(configuration[AuthenticationStringKey]);
-        void Configure(AzureMonitorExporterOptions options)
-        {
-            options.ConnectionString = connectionString;
-            options.Credential = credential;
-        }
-
+        services.AddOptions<TelemetryHostOptions>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(RapidResponseTelemetry.Name))
             .WithTracing(tracing => tracing
-                .AddSource(RapidResponseTelemetry.Name, "Microsoft.AspNetCore", "System.Net.Http")
-                .AddAzureMonitorTraceExporter(Configure))
+                .AddSource(RapidResponseTelemetry.Name, "System.Net.Http"))
             .WithMetrics(metrics => metrics
-                .AddMeter(RapidResponseTelemetry.Name, "Microsoft.AspNetCore.Hosting", "System.Net.Http")
-                .AddAzureMonitorMetricExporter(Configure));
+                .AddMeter(RapidResponseTelemetry.Name, "System.Net.Http"))
+            .UseAzureMonitorExporter(options =>
+            {
+                options.ConnectionString = connectionString;
+                options.Credential = credential;
+            });
+        services.ConfigureOpenTelemetryTracerProvider((provider, tracing) => tracing.AddSource(AspNetCore(provider, "Microsoft.AspNetCore")));
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics.AddMeter(AspNetCore(provider, "Microsoft.AspNetCore.Hosting")));
         return services;
     }
+
+    /// <summary>Whether telemetry leaves the process: only with an Application Insights connection string.</summary>
+    public static bool IsExporting(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[ConnectionStringKey]);
+
+    // ASP.NET Core's request spans and metrics, unless the host records the requests itself.
+    private static string[] AspNetCore(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<IOptions<TelemetryHostOptions>>().Value.HostRecordsRequests ? [] : [name];
 
     /// <summary>
     /// Application Insights with local authentication off takes only Entra tokens. The deployment says which identity

@@ -64,6 +64,27 @@ public sealed class AdminContactsTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task CsvImport_OfAFileSavedByExcel_WithItsByteOrderMarkAndCrlf_KeepsEveryRow()
+    {
+        var (_, region) = TestData.Region();
+        var csv = "name,region,role,tier,phone,email,language,active\r\n"
+            + $"Aigerim N.,{region},lawyer,1,{TestData.Phone()},,ru,TRUE\r\n"
+            + $"\"Rights Bureau, \"\"Almaty\"\"\",{region},ngo,1,,press@rights.example.org,ru,TRUE\r\n";
+        using var content = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]);
+        content.Headers.ContentType = new("text/csv") { CharSet = "utf-8" };
+
+        using var response = await host.Client.SendAsync(host.Request(HttpMethod.Post, "api/manage/contacts/import", host.Host.AdminKey, content));
+
+        var report = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, report.ToJsonString());
+        Assert.Equal(2, report["imported"]!.GetValue<int>());
+        Assert.Equal(0, report["rejected"]!.GetValue<int>());
+        using var listed = await host.SendAsync(HttpMethod.Get, $"api/manage/contacts?region={region}", host.Host.AdminKey);
+        var contacts = (await listed.Content.ReadFromJsonAsync<JsonArray>())!;
+        Assert.Contains(contacts, c => c!["name"]!.GetValue<string>() == "Rights Bureau, \"Almaty\"");
+    }
+
+    [Fact]
     public async Task PutContact_WithBadFields_Is422NamingEachField()
     {
         using var response = await host.SendAsync(HttpMethod.Put, "api/manage/contacts/x1", host.Host.AdminKey,

@@ -17,6 +17,8 @@ public sealed class PanicRejectionTests(LocalHostFixture host)
         { "unknown incident", """{"incident":"burglary"}""", HttpStatusCode.UnprocessableEntity, "incident" },
         { "latitude out of range", """{"incident":"attack","location":{"lat":91,"lon":69.59}}""", HttpStatusCode.UnprocessableEntity, "location.lat" },
         { "longitude out of range", """{"incident":"attack","location":{"lat":42.3,"lon":-181}}""", HttpStatusCode.UnprocessableEntity, "location.lon" },
+        { "accuracy not a number", """{"incident":"attack","location":{"lat":42.3,"lon":69.59,"accuracyM":"NaN"}}""", HttpStatusCode.UnprocessableEntity, "location.accuracyM" },
+        { "latitude not a number", """{"incident":"attack","location":{"lat":"NaN","lon":69.59}}""", HttpStatusCode.UnprocessableEntity, "location.lat" },
         { "message too long", "{\"incident\":\"attack\",\"message\":\"" + new string('x', 501) + "\"}", HttpStatusCode.UnprocessableEntity, "message" },
         { "unknown field", """{"incident":"attack","severity":"high"}""", HttpStatusCode.UnprocessableEntity, "severity" },
         { "wrong type", """{"incident":"attack","silent":"yes"}""", HttpStatusCode.UnprocessableEntity, "silent" },

@@ -82,6 +82,28 @@ public sealed class StatementAdminTests
         Assert.Contains(refused.Problem.Errors!["profile"], e => e.Contains("no source document", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\"items\":[null]", "items[0]")]
+    [InlineData("\"items\":[" + GoodItem + ",null]", "items[1]")]
+    [InlineData("\"items\":null", "items")]
+    [InlineData("\"languages\":[null],\"items\":[" + GoodItem + "]", "languages[0]")]
+    public async Task ProfileWithANullWhereAnEntryBelongs_IsRefusedNamingTheField(string members, string field)
+    {
+        var (admin, store, _) = await SetUpAsync();
+        var json = "{\"country\":\"UZ\",\"languages\":[\"en\"],\"name\":{\"en\":\"Uzbekistan\"},\"locative\":{\"en\":\"in Uzbekistan\"},"
+            + "\"government\":{\"en\":\"the Government of Uzbekistan\"},\"parliament\":{\"en\":\"the Oliy Majlis\"}," + members + "}";
+
+        var refused = await admin.ReplaceProfileAsync("UZ", json, CancellationToken.None);
+
+        Assert.Equal(422, refused.Problem!.Status);
+        Assert.Contains(field, refused.Problem.Errors!.Keys);
+        Assert.Empty(await store.ListAsync(CancellationToken.None));
+    }
+
+    private const string GoodItem = """
+        {"id":"c1","kind":"constitution","text":{"en":"Everyone has the right to freedom."},"source":{"en":"Constitution of Uzbekistan"},"link":"https://example.org/uz"}
+        """;
+
     private async Task<(StatementAdmin Admin, StatementOverrideStore Store, StatementTemplates Templates)> SetUpAsync()
     {
         var templates = StatementTemplates.FromAssembly();

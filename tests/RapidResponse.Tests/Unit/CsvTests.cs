@@ -18,4 +18,19 @@ public sealed class CsvTests
     [Fact]
     public void ReadRows_KeepsEmptyCells() =>
         Assert.Equal(["a", "", "c", ""], Csv.ReadRows("a,,c,\n").Single());
+
+    [Fact]
+    public void ReadRows_DropsTheByteOrderMarkExcelWrites()
+    {
+        byte[] file = [.. System.Text.Encoding.UTF8.GetPreamble(), .. "name,region\r\nAigerim N.,KZ-SHY\r\n"u8];
+
+        var rows = Csv.ReadRows(file).ToList();
+
+        Assert.Equal(["name", "region"], rows[0]);
+        Assert.Equal(["Aigerim N.", "KZ-SHY"], rows[1]);
+    }
+
+    [Fact]
+    public void ReadRows_KeepsAStrayQuoteInsideAnUnquotedFieldAsText() =>
+        Assert.Equal(["O\"Brien", "x"], Csv.ReadRows("O\"Brien,x\n").Single());
 }

@@ -83,4 +83,11 @@ public sealed class HostJsonTests
         hostJson.Queues.Bind(options);
         return options;
     }
+
+    [Fact]
+    public void TheHostEmitsOpenTelemetry_SoItsSpansAndTheWorkersAreOneTrace()
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        Assert.Equal("OpenTelemetry", hostJson.RootElement.GetProperty("telemetryMode").GetString(), ignoreCase: true);
+    }
 }

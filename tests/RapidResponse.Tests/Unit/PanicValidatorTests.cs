@@ -88,6 +88,18 @@ public sealed class PanicValidatorTests
 
     private static Organizer Organizer(params string[] regions) => new("org1", "Test", regions, null, "en", "hash", Now);
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-1)]
+    public void Validate_AccuracyThatIsNotAFiniteDistance_NamesAccuracy(double accuracy)
+    {
+        var facts = PanicValidator.Validate(Press(incident: "attack", location: new PanicLocation(42.3, 69.59, accuracy, null)), OneRegion, Now);
+
+        Assert.Equal(422, facts.Problem!.Status);
+        Assert.Equal(["location.accuracyM"], facts.Problem.Errors!.Keys);
+    }
+
     private static PanicRequest Press(
         string? incident,
         string? region = null,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RapidResponse.Security;
 
 namespace RapidResponse.Channels.Email;
 
@@ -7,7 +8,7 @@ public sealed class SendGridOptions
 {
     public const string Section = "SendGrid";
 
-    [Required]
+    [Required, ResolvedSecret]
     public required string ApiKey { get; set; }
 
     [Required, EmailAddress]
@@ -19,5 +20,6 @@ public sealed class SendGridOptions
     public Uri BaseUrl { get; set; } = new("https://api.sendgrid.com");
 
     /// <summary>ECDSA public key (base64) that signs SendGrid's event webhook.</summary>
+    [ResolvedSecret]
     public string? WebhookPublicKey { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RapidResponse.Security;
 
 namespace RapidResponse.Channels.Sms;
 
@@ -10,7 +11,7 @@ public sealed class TwilioOptions : IValidatableObject
     [Required]
     public required string AccountSid { get; set; }
 
-    [Required]
+    [Required, ResolvedSecret]
     public required string AuthToken { get; set; }
 
     /// <summary>The sending number (E.164); or use <see cref="MessagingServiceSid"/>.</summary>
