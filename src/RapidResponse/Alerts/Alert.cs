@@ -31,4 +31,11 @@ public sealed record Alert(
     bool Silent,
     AlertStatus Status = AlertStatus.Open,
     DateTimeOffset? ResolvedAt = null,
-    DateTimeOffset? DuressAt = null);
+    DateTimeOffset? DuressAt = null)
+{
+    /// <summary>
+    /// When the organizer saw the alert close: the first of a resolve and a duress resolve (which keeps it open for
+    /// everyone else). Null while the organizer sees it open.
+    /// </summary>
+    public DateTimeOffset? ClosedAt => ResolvedAt is { } resolved && (DuressAt is null || resolved <= DuressAt) ? resolved : DuressAt;
+}

@@ -12,6 +12,8 @@ namespace RapidResponse.Responses;
 /// draft to NGOs), through the same Delivery rows and queue as the alert. Resolving stops escalation and closes the
 /// alert. As on an alarm panel, with a safe code set a resolve must carry it; the duress code answers exactly like a
 /// good resolve but keeps the alert open, tells everyone alerted it is a duress signal and escalates to every tier.
+/// Everything the organizer's credential reaches afterwards (a second resolve, an update) answers as for a resolved
+/// alert; what it says is recorded for responders and coordinators, and sent to nobody.
 /// </summary>
 public sealed partial class FollowUpService(
     AlertStore alerts,
@@ -25,6 +27,7 @@ public sealed partial class FollowUpService(
     public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "still-held", "charged", "released", "injured", "other" };
     public const int MaxMessageLength = 500;
     public const string ResolvedText = "Resolved by the organizer";
+    public const string ClosedDetail = "The alert is resolved; raise a new one if something else happens.";
 
     public async Task<Result<AlertChanged>> ResolveAsync(Caller caller, string alertId, ResolveRequest request, CancellationToken cancellationToken)
     {
@@ -56,18 +59,19 @@ public sealed partial class FollowUpService(
         }
 
         var now = time.GetUtcNow();
-        if (isDuress)
+        if (isDuress && alert.DuressAt is null)
         {
-            if (alert.DuressAt is null)
-            {
-                await DuressAsync(alert, request.Outcome!, message, now, cancellationToken);
-            }
+            await DuressAsync(alert, request.Outcome!, message, now, cancellationToken);
         }
-        else if (alert.Status != AlertStatus.Resolved)
+        else if (IsClosedFor(caller, alert))
+        {
+            await RecordAfterCloseAsync(alert, $"Resolve {How(isSafe, isDuress)}", request.Outcome!, message, now, cancellationToken);
+        }
+        else
         {
             var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Resolution, request.Outcome!, message, now, cancellationToken);
             await responses.MarkResolvedAsync(alert.Id, now, cancellationToken);
-            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "resolved", $"{ResolvedText}: {request.Outcome}"), cancellationToken);
+            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, OrganizerCut.ResolvedKind, $"{ResolvedText}: {request.Outcome}"), cancellationToken);
             await SendAsync(alert, followUp, cancellationToken);
         }
 
@@ -93,9 +97,12 @@ public sealed partial class FollowUpService(
             return errors.ToProblem();
         }
 
-        if (alert.Status == AlertStatus.Resolved)
+        if (IsClosedFor(caller, alert))
         {
-            return Problem.Conflict("The alert is resolved; raise a new one if something else happens.");
+            // Kept on the record for responders and coordinators (after a duress resolve it may be the organizer's
+            // own words, or the coercer's), sent to nobody, and answered as any resolved alert answers.
+            await RecordAfterCloseAsync(alert, "Update", request.Status!, message, time.GetUtcNow(), cancellationToken);
+            return Problem.Conflict(ClosedDetail);
         }
 
         var now = time.GetUtcNow();
@@ -105,18 +112,44 @@ public sealed partial class FollowUpService(
         return new AlertChanged(alert.Id, "open");
     }
 
+    /// <summary>
+    /// Called off under duress: everyone alerted is told, every tier is alerted, and the alert stays open for them.
+    /// The organizer's side sees exactly a resolve (<see cref="OrganizerCut"/>). The code also works after a good
+    /// resolve: whoever forced the phone out of the organizer's hands came later.
+    /// </summary>
     private async Task DuressAsync(Alert alert, string outcome, string? message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Duress, outcome, message, now, cancellationToken);
         await responses.MarkDuressAsync(alert.Id, now, cancellationToken);
 
-        // What the organizer's screen shows is the same entry as a good resolve; the duress entry is for responders and admins.
-        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "resolved", $"{ResolvedText}: {outcome}"), cancellationToken);
-        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "duress", "Resolved with the duress code: escalating to every tier"), cancellationToken);
-        await SendAsync(alert, followUp, cancellationToken);
-        await escalations.EscalateNowAsync(alert.Id, cancellationToken);
+        // The organizer's screen shows the same "resolved" entry as a good resolve (once); the duress entry is for
+        // responders and coordinators. One transaction, so the answer takes as long as a good resolve's.
+        List<TimelineEntry> entries = alert.ClosedAt is null
+            ? [new(now, OrganizerCut.ResolvedKind, $"{ResolvedText}: {outcome}"), new(now, "duress", "Resolved with the duress code: escalating to every tier")]
+            : [new(now, "duress", "Duress code entered after the resolve: escalating to every tier")];
+        await alerts.AppendTimelineAsync(alert.Id, entries, cancellationToken);
+        await Task.WhenAll(SendAsync(alert, followUp, cancellationToken), escalations.EscalateNowAsync(alert.Id, cancellationToken));
         LogDuress(alert.Id);
     }
+
+    /// <summary>
+    /// A resolve or an update for an alert already closed to this caller: sent to nobody, answered as for any closed
+    /// alert, and kept on the record for responders and coordinators, whose view goes on after the close. The same
+    /// single write after a good resolve as after a duress resolve, so the two take the same time.
+    /// </summary>
+    private async Task RecordAfterCloseAsync(Alert alert, string what, string status, string? message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (kind, after) = alert.DuressAt is null ? ("after-resolve", "after the resolve") : ("after-duress", "after a duress resolve");
+        var text = $"{what} received {after}, not sent: {status}" + (message is null ? "" : $" ({message})");
+        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, kind, text), cancellationToken);
+        LogAfterClose(alert.Id, kind);
+    }
+
+    /// <summary>Closed as the caller sees it: the organizer's side closes at a duress resolve too; coordinators see the truth.</summary>
+    private static bool IsClosedFor(Caller caller, Alert alert) =>
+        caller.IsAdmin ? alert.Status == AlertStatus.Resolved : alert.ClosedAt is not null;
+
+    private static string How(bool safe, bool duress) => safe ? "with the safe code" : duress ? "with the duress code" : "without a code";
 
     /// <summary>One follow-up per recipient × channel that was alerted (fixed ids: a retried request sends nothing twice).</summary>
     private async Task SendAsync(Alert alert, FollowUpRecord followUp, CancellationToken cancellationToken)
@@ -132,6 +165,9 @@ public sealed partial class FollowUpService(
 
     [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Resolve of alert {AlertId} refused: safe code missing or wrong")]
     private partial void LogWrongCode(string alertId);
+
+    [LoggerMessage(EventId = 4122, Level = LogLevel.Information, Message = "Alert {AlertId} is closed to its caller; a follow-up was recorded as {Kind} and not sent")]
+    private partial void LogAfterClose(string alertId, string kind);
 
     [LoggerMessage(EventId = 4121, Level = LogLevel.Warning, Message = "Alert {AlertId} resolved with the duress code; escalating to every tier")]
     private partial void LogDuress(string alertId);
