@@ -38,4 +38,10 @@ public sealed record Alert(
     /// everyone else). Null while the organizer sees it open.
     /// </summary>
     public DateTimeOffset? ClosedAt => ResolvedAt is { } resolved && (DuressAt is null || resolved <= DuressAt) ? resolved : DuressAt;
+
+    /// <summary>How many follow-ups (updates, the resolution, a duress signal) were accepted; null on rows older than the count.</summary>
+    public int? FollowUps { get; init; }
+
+    /// <summary>The alert row's ETag when read: a change to its state is written only over it.</summary>
+    public string? Version { get; init; }
 }

@@ -26,6 +26,9 @@ public sealed partial class FollowUpService(
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal) { "safe", "false-alarm", "released", "other" };
     public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "still-held", "charged", "released", "injured", "other" };
     public const int MaxMessageLength = 500;
+
+    // Each race costs one read and one write; fifty updates at once settle well within this.
+    private const int MaxAttempts = 200;
     public const string ResolvedText = "Resolved by the organizer";
     public const string ClosedDetail = "The alert is resolved; raise a new one if something else happens.";
 
@@ -58,21 +61,32 @@ public sealed partial class FollowUpService(
             return Problem.Forbidden("The safe code is missing or wrong.");
         }
 
-        var now = time.GetUtcNow();
-        if (isDuress && alert.DuressAt is null)
+        // Concurrent resolves and updates are put in one order by the alert row's ETag: one resolve wins, the others
+        // find the alert closed and answer as a repeat; an update that lost to a resolve finds it closed too.
+        for (var attempt = 1; ; attempt++)
         {
-            await DuressAsync(alert, request.Outcome!, message, now, cancellationToken);
-        }
-        else if (IsClosedFor(caller, alert))
-        {
-            await RecordAfterCloseAsync(alert, $"Resolve {How(isSafe, isDuress)}", request.Outcome!, message, now, cancellationToken);
-        }
-        else
-        {
-            var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Resolution, request.Outcome!, message, now, cancellationToken);
-            await responses.MarkResolvedAsync(alert.Id, now, cancellationToken);
-            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, OrganizerCut.ResolvedKind, $"{ResolvedText}: {request.Outcome}"), cancellationToken);
-            await SendAsync(alert, followUp, cancellationToken);
+            var now = time.GetUtcNow();
+            if (isDuress && alert.DuressAt is null)
+            {
+                if (await responses.TryAddFollowUpAsync(alert, FollowUpKind.Duress, request.Outcome!, message, now, cancellationToken) is { } duress)
+                {
+                    await DuressAsync(alert, duress, cancellationToken);
+                    break;
+                }
+            }
+            else if (IsClosedFor(caller, alert))
+            {
+                await RecordAfterCloseAsync(alert, $"Resolve {How(isSafe, isDuress)}", request.Outcome!, message, now, cancellationToken);
+                break;
+            }
+            else if (await responses.TryAddFollowUpAsync(alert, FollowUpKind.Resolution, request.Outcome!, message, now, cancellationToken) is { } resolution)
+            {
+                await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, OrganizerCut.ResolvedKind, $"{ResolvedText}: {request.Outcome}"), cancellationToken);
+                await SendAsync(alert, resolution, cancellationToken);
+                break;
+            }
+
+            alert = await ReadAgainAsync(alert.Id, attempt, cancellationToken);
         }
 
         return new AlertChanged(alert.Id, "resolved");
@@ -97,19 +111,26 @@ public sealed partial class FollowUpService(
             return errors.ToProblem();
         }
 
-        if (IsClosedFor(caller, alert))
+        for (var attempt = 1; ; attempt++)
         {
-            // Kept on the record for responders and coordinators (after a duress resolve it may be the organizer's
-            // own words, or the coercer's), sent to nobody, and answered as any resolved alert answers.
-            await RecordAfterCloseAsync(alert, "Update", request.Status!, message, time.GetUtcNow(), cancellationToken);
-            return Problem.Conflict(ClosedDetail);
-        }
+            var now = time.GetUtcNow();
+            if (IsClosedFor(caller, alert))
+            {
+                // Kept on the record for responders and coordinators (after a duress resolve it may be the organizer's
+                // own words, or the coercer's), sent to nobody, and answered as any resolved alert answers.
+                await RecordAfterCloseAsync(alert, "Update", request.Status!, message, now, cancellationToken);
+                return Problem.Conflict(ClosedDetail);
+            }
 
-        var now = time.GetUtcNow();
-        var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Update, request.Status!, message, now, cancellationToken);
-        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "update", $"Update: {request.Status}"), cancellationToken);
-        await SendAsync(alert, followUp, cancellationToken);
-        return new AlertChanged(alert.Id, "open");
+            if (await responses.TryAddFollowUpAsync(alert, FollowUpKind.Update, request.Status!, message, now, cancellationToken) is { } followUp)
+            {
+                await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "update", $"Update: {request.Status}"), cancellationToken);
+                await SendAsync(alert, followUp, cancellationToken);
+                return new AlertChanged(alert.Id, "open");
+            }
+
+            alert = await ReadAgainAsync(alert.Id, attempt, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -117,19 +138,29 @@ public sealed partial class FollowUpService(
     /// The organizer's side sees exactly a resolve (<see cref="OrganizerCut"/>). The code also works after a good
     /// resolve: whoever forced the phone out of the organizer's hands came later.
     /// </summary>
-    private async Task DuressAsync(Alert alert, string outcome, string? message, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task DuressAsync(Alert alert, FollowUpRecord followUp, CancellationToken cancellationToken)
     {
-        var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Duress, outcome, message, now, cancellationToken);
-        await responses.MarkDuressAsync(alert.Id, now, cancellationToken);
-
         // The organizer's screen shows the same "resolved" entry as a good resolve (once); the duress entry is for
         // responders and coordinators. One transaction, so the answer takes as long as a good resolve's.
+        var now = followUp.At;
         List<TimelineEntry> entries = alert.ClosedAt is null
-            ? [new(now, OrganizerCut.ResolvedKind, $"{ResolvedText}: {outcome}"), new(now, "duress", "Resolved with the duress code: escalating to every tier")]
+            ? [new(now, OrganizerCut.ResolvedKind, $"{ResolvedText}: {followUp.Status}"), new(now, "duress", "Resolved with the duress code: escalating to every tier")]
             : [new(now, "duress", "Duress code entered after the resolve: escalating to every tier")];
         await alerts.AppendTimelineAsync(alert.Id, entries, cancellationToken);
         await Task.WhenAll(SendAsync(alert, followUp, cancellationToken), escalations.EscalateNowAsync(alert.Id, cancellationToken));
         LogDuress(alert.Id);
+    }
+
+    /// <summary>The alert changed since it was read (a racing resolve or update): a short random pause, then read it again.</summary>
+    private async Task<Alert> ReadAgainAsync(string alertId, int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt >= MaxAttempts)
+        {
+            throw new InvalidOperationException($"Alert {alertId}: the follow-up lost {MaxAttempts} races in a row.");
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
+        return await alerts.GetAsync(alertId, cancellationToken) ?? throw new InvalidOperationException($"Alert {alertId} vanished.");
     }
 
     /// <summary>
