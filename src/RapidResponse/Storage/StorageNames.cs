@@ -23,7 +23,10 @@ public static class TableNames
     /// <summary>Statement templates and legal profiles uploaded by an admin.</summary>
     public const string StatementOverrides = "StatementOverrides";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides];
+    /// <summary>Provider webhooks already acted on (Twilio MessageSid), so a replay changes nothing.</summary>
+    public const string WebhookReceipts = "WebhookReceipts";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>
