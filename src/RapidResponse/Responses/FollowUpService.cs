@@ -21,7 +21,8 @@ public sealed partial class FollowUpService(
     DeliveryPlanner planner,
     EscalationScheduler escalations,
     TimeProvider time,
-    ILogger<FollowUpService> logger)
+    ILogger<FollowUpService> logger,
+    ActionLimiter? limits = null)
 {
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal) { "safe", "false-alarm", "released", "other" };
     public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "still-held", "charged", "released", "injured", "other" };
@@ -49,6 +50,13 @@ public sealed partial class FollowUpService(
         if (errors.Any)
         {
             return errors.ToProblem();
+        }
+
+        // Before the code is checked, and whatever state the alert is in: a flood (or a guess at the safe code) meets
+        // the same limit after either kind of resolve.
+        if (await LimitedAsync(caller, LimitedAction.Resolve, cancellationToken) is { } limited)
+        {
+            return limited;
         }
 
         // Both codes are always checked, so a duress resolve takes as long as a good one.
@@ -111,6 +119,11 @@ public sealed partial class FollowUpService(
             return errors.ToProblem();
         }
 
+        if (await LimitedAsync(caller, LimitedAction.Update, cancellationToken) is { } limited)
+        {
+            return limited;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
@@ -149,6 +162,19 @@ public sealed partial class FollowUpService(
         await alerts.AppendTimelineAsync(alert.Id, entries, cancellationToken);
         await Task.WhenAll(SendAsync(alert, followUp, cancellationToken), escalations.EscalateNowAsync(alert.Id, cancellationToken));
         LogDuress(alert.Id);
+    }
+
+    /// <summary>An organizer past its allowance waits; coordinators are not limited.</summary>
+    private async Task<Problem?> LimitedAsync(Caller caller, LimitedAction action, CancellationToken cancellationToken)
+    {
+        if (limits is null || caller.Organizer is not { } organizer
+            || await limits.TryTakeAsync(organizer.Id, action, cancellationToken) is not { } wait)
+        {
+            return null;
+        }
+
+        LogLimited(organizer.Id, action, wait);
+        return Problem.TooManyRequests($"Too many {(action == LimitedAction.Update ? "updates" : "resolves")} from this organizer in a short time. Try again after the wait.", wait);
     }
 
     /// <summary>The alert changed since it was read (a racing resolve or update): a short random pause, then read it again.</summary>
@@ -199,6 +225,9 @@ public sealed partial class FollowUpService(
 
     [LoggerMessage(EventId = 4122, Level = LogLevel.Information, Message = "Alert {AlertId} is closed to its caller; a follow-up was recorded as {Kind} and not sent")]
     private partial void LogAfterClose(string alertId, string kind);
+
+    [LoggerMessage(EventId = 4123, Level = LogLevel.Warning, Message = "Organizer {OrganizerId} went past its {Action} allowance; asked to wait {Wait}")]
+    private partial void LogLimited(string organizerId, LimitedAction action, TimeSpan wait);
 
     [LoggerMessage(EventId = 4121, Level = LogLevel.Warning, Message = "Alert {AlertId} resolved with the duress code; escalating to every tier")]
     private partial void LogDuress(string alertId);
