@@ -27,13 +27,37 @@ public sealed class RapidResponseOptions : IValidatableObject
     [Required, MinLength(2), MaxLength(20)]
     public string SmsPanicKeyword { get; set; } = "SOS";
 
-    /// <summary>New alerts one organizer may raise at once before <c>429</c> (per instance); the first press always passes.</summary>
+    /// <summary>New alerts one organizer may raise at once before <c>429</c>; the first press always passes.</summary>
     [Range(1, 100_000)]
     public int PressBurst { get; set; } = 10;
 
-    /// <summary>How fast an organizer's allowance of new alerts refills, per minute (per instance).</summary>
+    /// <summary>How fast an organizer's allowance of new alerts refills, per minute.</summary>
     [Range(0.1, 100_000)]
     public double PressesPerMinute { get; set; } = 2;
+
+    /// <summary>Updates one organizer may send at once before <c>429</c> (each goes to everyone alerted).</summary>
+    [Range(1, 100_000)]
+    public int UpdateBurst { get; set; } = 10;
+
+    /// <summary>How fast the allowance of updates refills, per minute.</summary>
+    [Range(0.1, 100_000)]
+    public double UpdatesPerMinute { get; set; } = 2;
+
+    /// <summary>Resolves one organizer may try at once before <c>429</c> (a mistyped code counts too).</summary>
+    [Range(1, 100_000)]
+    public int ResolveBurst { get; set; } = 5;
+
+    /// <summary>How fast the allowance of resolves refills, per minute.</summary>
+    [Range(0.1, 100_000)]
+    public double ResolvesPerMinute { get; set; } = 1;
+
+    /// <summary>The burst and the refill per minute of an organizer's action.</summary>
+    public (int Burst, double PerMinute) Allowance(Security.LimitedAction action) => action switch
+    {
+        Security.LimitedAction.Press => (PressBurst, PressesPerMinute),
+        Security.LimitedAction.Update => (UpdateBurst, UpdatesPerMinute),
+        _ => (ResolveBurst, ResolvesPerMinute),
+    };
 
     /// <summary>
     /// Optional: base64 of a random 256-bit key that encrypts contacts' phones and emails at rest (AES-GCM). In Azure,

@@ -43,7 +43,10 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<ContactAdmin>()
         .AddSingleton<AlertIntake>()
         .AddSingleton<PressIdempotency>()
-        .AddSingleton<PressLimiter>()
+        .AddSingleton(sp => new ActionLimiter(
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(TableNames.Limits),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RapidResponseOptions>>(),
+            sp.GetRequiredService<TimeProvider>()))
         .AddSingleton<AlertReader>()
         .AddSingleton<RecordExporter>()
         .AddSingleton<HealthCheck>()

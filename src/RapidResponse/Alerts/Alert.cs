@@ -31,4 +31,17 @@ public sealed record Alert(
     bool Silent,
     AlertStatus Status = AlertStatus.Open,
     DateTimeOffset? ResolvedAt = null,
-    DateTimeOffset? DuressAt = null);
+    DateTimeOffset? DuressAt = null)
+{
+    /// <summary>
+    /// When the organizer saw the alert close: the first of a resolve and a duress resolve (which keeps it open for
+    /// everyone else). Null while the organizer sees it open.
+    /// </summary>
+    public DateTimeOffset? ClosedAt => ResolvedAt is { } resolved && (DuressAt is null || resolved <= DuressAt) ? resolved : DuressAt;
+
+    /// <summary>How many follow-ups (updates, the resolution, a duress signal) were accepted; null on rows older than the count.</summary>
+    public int? FollowUps { get; init; }
+
+    /// <summary>The alert row's ETag when read: a change to its state is written only over it.</summary>
+    public string? Version { get; init; }
+}

@@ -33,6 +33,7 @@ internal sealed class AlertEntity : ITableEntity
     public string Status { get; set; } = "";
     public DateTimeOffset? ResolvedAt { get; set; }
     public DateTimeOffset? DuressAt { get; set; }
+    public int? FollowUps { get; set; }
 
     public static AlertEntity From(Alert alert) => new()
     {
@@ -69,7 +70,11 @@ internal sealed class AlertEntity : ITableEntity
         Silent,
         Enum.Parse<AlertStatus>(Status),
         ResolvedAt,
-        DuressAt);
+        DuressAt)
+    {
+        FollowUps = FollowUps,
+        Version = ETag.ToString(),
+    };
 }
 
 /// <summary>One recipient × channel of an alert, in the alert's partition (row key <c>d|…</c>).</summary>

@@ -23,7 +23,7 @@ public sealed partial class AlertIntake(
     AlertStore alerts,
     AlertQueue queue,
     PressIdempotency idempotency,
-    PressLimiter limiter,
+    Security.ActionLimiter limiter,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<AlertIntake> logger,
@@ -60,7 +60,7 @@ public sealed partial class AlertIntake(
         var reservation = ((PressDecision.Raise)decision).Reservation;
 
         // Only a new alert spends the allowance; the reservation is released so the retry raises it.
-        if (limiter.TryTake(organizer.Id) is { } wait)
+        if (await limiter.TryTakeAsync(organizer.Id, Security.LimitedAction.Press, cancellationToken) is { } wait)
         {
             await TryInterruptAsync(reservation);
             LogLimited(organizer.Id, wait);

@@ -18,16 +18,17 @@ public sealed class AlertReader(AlertStore alerts, ResponseStore responses)
         }
 
         var acknowledgements = await responses.ListAcknowledgementsAsync(alertId, cancellationToken);
-        if (record.Alert.DuressAt is { } duressAt && !caller.IsAdmin)
+        if (record.Alert.ClosedAt is { } closedAt && !caller.IsAdmin)
         {
-            // Whoever made the organizer call it off may be reading this screen: it shows what a good resolve shows.
+            // Whoever made the organizer call it off may be reading this screen: a duress resolve shows what a good
+            // resolve shows, and both show the alert as it stood when it closed (OrganizerCut).
             record = record with
             {
                 Alert = record.Alert with { Status = AlertStatus.Resolved },
-                Deliveries = record.Deliveries.Where(d => d.CreatedAt < duressAt).ToList(),
-                Timeline = record.Timeline.Where(t => t.At < duressAt || (t.At == duressAt && t.Kind == "resolved")).ToList(),
+                Deliveries = record.Deliveries.Where(d => d.CreatedAt < closedAt).ToList(),
+                Timeline = record.Timeline.Where(t => OrganizerCut.Shows(closedAt, t.At, t.Kind)).ToList(),
             };
-            acknowledgements = acknowledgements.Where(a => a.At < duressAt).ToList();
+            acknowledgements = acknowledgements.Where(a => a.At < closedAt).ToList();
         }
 
         return AlertView.From(record) with

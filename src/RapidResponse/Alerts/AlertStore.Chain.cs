@@ -18,7 +18,11 @@ public sealed partial class AlertStore
     /// Appends an entry to the alert's hash chain: the new row and the chain head (guarded by its ETag) are written in
     /// one entity-group transaction, so two writers can never both become entry n; the loser re-reads and retries.
     /// </summary>
-    public async Task AppendTimelineAsync(string alertId, TimelineEntry entry, CancellationToken cancellationToken)
+    public Task AppendTimelineAsync(string alertId, TimelineEntry entry, CancellationToken cancellationToken) =>
+        AppendTimelineAsync(alertId, [entry], cancellationToken);
+
+    /// <summary>Appends entries as consecutive links of the chain, in one transaction (one round trip, as for one entry).</summary>
+    public async Task AppendTimelineAsync(string alertId, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -26,15 +30,22 @@ public sealed partial class AlertStore
 
             // An alert written before the chain existed starts its chain here.
             var (seq, previous) = head.HasValue ? (head.Value!.Seq + 1, head.Value.Hash) : (1L, RecordChain.Genesis);
-            var row = TimelineEntity.From(alertId, entry, seq, previous);
-            var next = ChainHeadEntity.For(row);
-            TableTransactionAction[] actions =
-            [
+            var rows = new List<TimelineEntity>(entries.Count);
+            foreach (var entry in entries)
+            {
+                var row = TimelineEntity.From(alertId, entry, seq++, previous);
+                rows.Add(row);
+                previous = row.Hash!;
+            }
+
+            var next = ChainHeadEntity.For(rows[^1]);
+            var actions = new List<TableTransactionAction>
+            {
                 head.HasValue
                     ? new(TableTransactionActionType.UpdateReplace, next, head.Value!.ETag)
                     : new(TableTransactionActionType.Add, next),
-                new(TableTransactionActionType.Add, row),
-            ];
+            };
+            actions.AddRange(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);

@@ -27,14 +27,11 @@ public sealed class RecordExporter(AlertStore alerts)
 
         var entries = chain.Entries;
         var (headSeq, headHash) = (chain.HeadSeq, chain.HeadHash);
-        if (chain.Alert.DuressAt is { } duressAt && !caller.IsAdmin)
+        if (chain.Alert.ClosedAt is { } closedAt && !caller.IsAdmin)
         {
-            // As on the status screen, a duress resolve must look like a good one: the record stops where a good
-            // resolve's would (a prefix of the chain, so it still verifies), and reveals nothing after.
-            var at = RecordChain.FormatAt(duressAt);
-            entries = entries
-                .TakeWhile(e => string.CompareOrdinal(e.At, at) < 0 || (e.At == at && e.Kind == "resolved"))
-                .ToList();
+            // As on the status screen, the organizer's record stops at the resolution, whichever code closed it (a
+            // prefix of the chain, so it still verifies), and reveals nothing after.
+            entries = OrganizerCut.Prefix(entries, closedAt);
             (headSeq, headHash) = entries.Count == 0 ? (0, RecordChain.Genesis) : (entries[^1].Seq, entries[^1].Hash);
         }
 

@@ -9,7 +9,8 @@ namespace RapidResponse.Responses;
 /// <summary>
 /// Records that a recipient is responding: once per delivery, on the timeline, with a confirmation SMS carrying the
 /// full details to a responder who replied by SMS, and an SMS to the organizer saying who is coming (never for a
-/// silent alert, nor after a duress signal: someone else may hold the organizer's phone).
+/// silent alert, nor once the organizer's side has closed: after a duress signal someone else may hold that phone,
+/// and a good resolve must look the same).
 /// </summary>
 public sealed partial class AcknowledgementService(
     AlertStore alerts,
@@ -40,7 +41,7 @@ public sealed partial class AcknowledgementService(
             sends.Add(DeliveryKinds.Later(delivery, DeliveryKinds.ConfirmationId(delivery), DeliveryKind.Confirmation, null, now));
         }
 
-        if (!alert.Silent && alert.DuressAt is null
+        if (!alert.Silent && alert.ClosedAt is null
             && await organizers.GetAsync(alert.OrganizerId, cancellationToken) is { Phone: { } phone } organizer)
         {
             var notice = DeliveryKinds.Later(delivery, DeliveryKinds.NoticeId(delivery), DeliveryKind.Notice, delivery.Id, now) with

@@ -12,6 +12,8 @@ namespace RapidResponse.Responses;
 /// draft to NGOs), through the same Delivery rows and queue as the alert. Resolving stops escalation and closes the
 /// alert. As on an alarm panel, with a safe code set a resolve must carry it; the duress code answers exactly like a
 /// good resolve but keeps the alert open, tells everyone alerted it is a duress signal and escalates to every tier.
+/// Everything the organizer's credential reaches afterwards (a second resolve, an update) answers as for a resolved
+/// alert; what it says is recorded for responders and coordinators, and sent to nobody.
 /// </summary>
 public sealed partial class FollowUpService(
     AlertStore alerts,
@@ -19,12 +21,17 @@ public sealed partial class FollowUpService(
     DeliveryPlanner planner,
     EscalationScheduler escalations,
     TimeProvider time,
-    ILogger<FollowUpService> logger)
+    ILogger<FollowUpService> logger,
+    ActionLimiter? limits = null)
 {
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal) { "safe", "false-alarm", "released", "other" };
     public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "still-held", "charged", "released", "injured", "other" };
     public const int MaxMessageLength = 500;
     public const string ResolvedText = "Resolved by the organizer";
+    public const string ClosedDetail = "The alert is resolved; raise a new one if something else happens.";
+
+    // Each race costs one read and one write; fifty updates at once settle well within this.
+    private const int MaxAttempts = 200;
 
     public async Task<Result<AlertChanged>> ResolveAsync(Caller caller, string alertId, ResolveRequest request, CancellationToken cancellationToken)
     {
@@ -45,6 +52,13 @@ public sealed partial class FollowUpService(
             return errors.ToProblem();
         }
 
+        // Before the code is checked, and whatever state the alert is in: a flood (or a guess at the safe code) meets
+        // the same limit after either kind of resolve.
+        if (await LimitedAsync(caller, LimitedAction.Resolve, cancellationToken) is { } limited)
+        {
+            return limited;
+        }
+
         // Both codes are always checked, so a duress resolve takes as long as a good one.
         var codes = caller.Organizer?.Codes;
         var isSafe = codes?.Salt is { } salt && CodeHasher.Matches(request.Code, salt, codes.SafeCode);
@@ -55,20 +69,32 @@ public sealed partial class FollowUpService(
             return Problem.Forbidden("The safe code is missing or wrong.");
         }
 
-        var now = time.GetUtcNow();
-        if (isDuress)
+        // Concurrent resolves and updates are put in one order by the alert row's ETag: one resolve wins, the others
+        // find the alert closed and answer as a repeat; an update that lost to a resolve finds it closed too.
+        for (var attempt = 1; ; attempt++)
         {
-            if (alert.DuressAt is null)
+            var now = time.GetUtcNow();
+            if (isDuress && alert.DuressAt is null)
             {
-                await DuressAsync(alert, request.Outcome!, message, now, cancellationToken);
+                if (await responses.TryAddFollowUpAsync(alert, FollowUpKind.Duress, request.Outcome!, message, now, cancellationToken) is { } duress)
+                {
+                    await DuressAsync(alert, duress, cancellationToken);
+                    break;
+                }
             }
-        }
-        else if (alert.Status != AlertStatus.Resolved)
-        {
-            var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Resolution, request.Outcome!, message, now, cancellationToken);
-            await responses.MarkResolvedAsync(alert.Id, now, cancellationToken);
-            await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "resolved", $"{ResolvedText}: {request.Outcome}"), cancellationToken);
-            await SendAsync(alert, followUp, cancellationToken);
+            else if (IsClosedFor(caller, alert))
+            {
+                await RecordAfterCloseAsync(alert, $"Resolve {How(isSafe, isDuress)}", request.Outcome!, message, now, cancellationToken);
+                break;
+            }
+            else if (await responses.TryAddFollowUpAsync(alert, FollowUpKind.Resolution, request.Outcome!, message, now, cancellationToken) is { } resolution)
+            {
+                await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, OrganizerCut.ResolvedKind, $"{ResolvedText}: {request.Outcome}"), cancellationToken);
+                await SendAsync(alert, resolution, cancellationToken);
+                break;
+            }
+
+            alert = await ReadAgainAsync(alert.Id, attempt, cancellationToken);
         }
 
         return new AlertChanged(alert.Id, "resolved");
@@ -93,29 +119,56 @@ public sealed partial class FollowUpService(
             return errors.ToProblem();
         }
 
-        if (alert.Status == AlertStatus.Resolved)
+        if (await LimitedAsync(caller, LimitedAction.Update, cancellationToken) is { } limited)
         {
-            return Problem.Conflict("The alert is resolved; raise a new one if something else happens.");
+            return limited;
         }
 
-        var now = time.GetUtcNow();
-        var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Update, request.Status!, message, now, cancellationToken);
-        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "update", $"Update: {request.Status}"), cancellationToken);
-        await SendAsync(alert, followUp, cancellationToken);
-        return new AlertChanged(alert.Id, "open");
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            if (IsClosedFor(caller, alert))
+            {
+                // Kept on the record for responders and coordinators (after a duress resolve it may be the organizer's
+                // own words, or the coercer's), sent to nobody, and answered as any resolved alert answers.
+                await RecordAfterCloseAsync(alert, "Update", request.Status!, message, now, cancellationToken);
+                return Problem.Conflict(ClosedDetail);
+            }
+
+            if (await responses.TryAddFollowUpAsync(alert, FollowUpKind.Update, request.Status!, message, now, cancellationToken) is { } followUp)
+            {
+                await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "update", $"Update: {request.Status}"), cancellationToken);
+                await SendAsync(alert, followUp, cancellationToken);
+                return new AlertChanged(alert.Id, "open");
+            }
+
+            alert = await ReadAgainAsync(alert.Id, attempt, cancellationToken);
+        }
     }
 
-    private async Task DuressAsync(Alert alert, string outcome, string? message, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>An organizer past its allowance waits; coordinators are not limited.</summary>
+    private async Task<Problem?> LimitedAsync(Caller caller, LimitedAction action, CancellationToken cancellationToken)
     {
-        var followUp = await responses.AddFollowUpAsync(alert.Id, FollowUpKind.Duress, outcome, message, now, cancellationToken);
-        await responses.MarkDuressAsync(alert.Id, now, cancellationToken);
+        if (limits is null || caller.Organizer is not { } organizer
+            || await limits.TryTakeAsync(organizer.Id, action, cancellationToken) is not { } wait)
+        {
+            return null;
+        }
 
-        // What the organizer's screen shows is the same entry as a good resolve; the duress entry is for responders and admins.
-        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "resolved", $"{ResolvedText}: {outcome}"), cancellationToken);
-        await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, "duress", "Resolved with the duress code: escalating to every tier"), cancellationToken);
-        await SendAsync(alert, followUp, cancellationToken);
-        await escalations.EscalateNowAsync(alert.Id, cancellationToken);
-        LogDuress(alert.Id);
+        LogLimited(organizer.Id, action, wait);
+        return Problem.TooManyRequests($"Too many {(action == LimitedAction.Update ? "updates" : "resolves")} from this organizer in a short time. Try again after the wait.", wait);
+    }
+
+    /// <summary>The alert changed since it was read (a racing resolve or update): a short random pause, then read it again.</summary>
+    private async Task<Alert> ReadAgainAsync(string alertId, int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt >= MaxAttempts)
+        {
+            throw new InvalidOperationException($"Alert {alertId}: the follow-up lost {MaxAttempts} races in a row.");
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
+        return await alerts.GetAsync(alertId, cancellationToken) ?? throw new InvalidOperationException($"Alert {alertId} vanished.");
     }
 
     /// <summary>One follow-up per recipient × channel that was alerted (fixed ids: a retried request sends nothing twice).</summary>
@@ -133,6 +186,6 @@ public sealed partial class FollowUpService(
     [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Resolve of alert {AlertId} refused: safe code missing or wrong")]
     private partial void LogWrongCode(string alertId);
 
-    [LoggerMessage(EventId = 4121, Level = LogLevel.Warning, Message = "Alert {AlertId} resolved with the duress code; escalating to every tier")]
-    private partial void LogDuress(string alertId);
+    [LoggerMessage(EventId = 4123, Level = LogLevel.Warning, Message = "Organizer {OrganizerId} went past its {Action} allowance; asked to wait {Wait}")]
+    private partial void LogLimited(string organizerId, LimitedAction action, TimeSpan wait);
 }

@@ -9,8 +9,6 @@ namespace RapidResponse.Responses;
 /// </summary>
 public sealed class ResponseStore(TableClient table)
 {
-    private const int MaxFollowUpAttempts = 10;
-
     /// <summary>Records an acknowledgement; false when this recipient had acknowledged already.</summary>
     public async Task<bool> TryAddAcknowledgementAsync(string alertId, Acknowledgement acknowledgement, CancellationToken cancellationToken) =>
         await TryAddAsync(AcknowledgementEntity.From(alertId, acknowledgement), cancellationToken);
@@ -26,21 +24,43 @@ public sealed class ResponseStore(TableClient table)
         return list;
     }
 
-    /// <summary>Adds the next follow-up of the alert, numbered 1, 2, …; concurrent writers each get their own number.</summary>
-    public async Task<FollowUpRecord> AddFollowUpAsync(
-        string alertId, FollowUpKind kind, string status, string? message, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Accepts the alert's next follow-up (numbered 1, 2, …) and the change it makes to the alert, in one transaction
+    /// guarded by the alert row's ETag as it was read: the count on the row numbers follow-ups without collisions, and
+    /// a resolve and an update racing are put in one order. Null when the alert changed since it was read: read it
+    /// again and decide again (it may be resolved now).
+    /// </summary>
+    public async Task<FollowUpRecord?> TryAddFollowUpAsync(
+        Alerts.Alert alert, FollowUpKind kind, string status, string? message, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var number = await CountAsync(alertId, FollowUpEntity.Prefix, cancellationToken) + 1;
-        for (var attempt = 0; attempt < MaxFollowUpAttempts; attempt++, number++)
+        // Rows written before the count existed count their follow-ups once; the first write stores the count.
+        var number = (alert.FollowUps ?? await CountAsync(alert.Id, FollowUpEntity.Prefix, cancellationToken)) + 1;
+        var record = new FollowUpRecord(number, kind, status, message, at);
+        var change = new TableEntity(alert.Id, Alerts.AlertEntity.Row) { ["FollowUps"] = number };
+        if (kind == FollowUpKind.Resolution)
         {
-            var record = new FollowUpRecord(number, kind, status, message, at);
-            if (await TryAddAsync(FollowUpEntity.From(alertId, record), cancellationToken))
-            {
-                return record;
-            }
+            change["Status"] = nameof(Alerts.AlertStatus.Resolved);
+            change["ResolvedAt"] = at;
+        }
+        else if (kind == FollowUpKind.Duress)
+        {
+            change["DuressAt"] = at;
         }
 
-        throw new InvalidOperationException($"Alert {alertId}: no free follow-up number after {MaxFollowUpAttempts} attempts.");
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateMerge, change, new ETag(alert.Version!)),
+            new(TableTransactionActionType.Add, FollowUpEntity.From(alert.Id, record)),
+        ];
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return record;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return null;
+        }
     }
 
     public async Task<FollowUpRecord?> GetFollowUpAsync(string alertId, int number, CancellationToken cancellationToken)
@@ -63,10 +83,6 @@ public sealed class ResponseStore(TableClient table)
             ["Status"] = nameof(Alerts.AlertStatus.Resolved),
             ["ResolvedAt"] = at,
         }, cancellationToken);
-
-    /// <summary>Marks the alert as called off under duress: it shows as resolved to the organizer but stays open.</summary>
-    public async Task MarkDuressAsync(string alertId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await MergeAlertAsync(alertId, new TableEntity(alertId, Alerts.AlertEntity.Row) { ["DuressAt"] = at }, cancellationToken);
 
     private async Task MergeAlertAsync(string alertId, TableEntity changes, CancellationToken cancellationToken) =>
         await table.UpdateEntityAsync(changes, ETag.All, TableUpdateMode.Merge, cancellationToken);

@@ -15,6 +15,7 @@ public static class ResponsesServiceCollectionExtensions
     public static IServiceCollection AddRapidResponseResponses(this IServiceCollection services) => services
         .AddSingleton<PhoneHasher>()
         .AddSingleton<AckLinks>()
+        .AddSingleton(sp => new WebhookReceipts(Table(sp, TableNames.WebhookReceipts), sp.GetRequiredService<TimeProvider>()))
         .AddSingleton(sp => new ResponseStore(Table(sp, TableNames.Alerts)))
         .AddSingleton(sp => new PhoneIndex(Table(sp, TableNames.PhoneIndex), sp.GetRequiredService<PhoneHasher>()))
         .AddSingleton(sp => new EscalationPolicyStore(Table(sp, TableNames.EscalationPolicies)))

@@ -7,11 +7,16 @@ using RapidResponse.Telemetry;
 namespace RapidResponse.Retention;
 
 /// <summary>What one purge removed.</summary>
-public sealed record PurgeResult(DateTimeOffset Cutoff, int Alerts, long AlertRows, long IdempotencyRows);
+public sealed record PurgeResult(DateTimeOffset Cutoff, int Alerts, long AlertRows, long IdempotencyRows)
+{
+    /// <summary>Webhook receipts (replay protection) past the cutoff.</summary>
+    public long ReceiptRows { get; init; }
+}
 
 /// <summary>
-/// Deletes alerts (their whole partition: the alert, its deliveries, its timeline) and idempotency records older than
-/// <see cref="RetentionOptions.RetentionDays"/>, so the service keeps no growing record of who was in danger where.
+/// Deletes alerts (their whole partition: the alert, its deliveries, its timeline), idempotency records and webhook
+/// receipts older than <see cref="RetentionOptions.RetentionDays"/>, so the service keeps no growing record of who was
+/// in danger where.
 /// Alert ids are UUID v7, whose first 12 hex digits are the creation time in milliseconds: partitions older than the
 /// cutoff sort before the cutoff's own id prefix, so old alerts are found by a key-range query over alert rows only.
 /// </summary>
@@ -20,7 +25,8 @@ public sealed partial class RetentionPurge(
     TableClient idempotency,
     IOptions<RetentionOptions> options,
     TimeProvider time,
-    ILogger<RetentionPurge> logger)
+    ILogger<RetentionPurge> logger,
+    TableClient? receipts = null)
 {
     private const int Parallelism = 4;
     private const string AlertRow = AlertEntity.Row;
@@ -30,12 +36,13 @@ public sealed partial class RetentionPurge(
     {
         var cutoff = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
         var (alertCount, alertRows) = await PurgeAlertsAsync(cutoff, cancellationToken);
-        var idempotencyRows = await PurgeIdempotencyAsync(cutoff, cancellationToken);
+        var idempotencyRows = await PurgeByAgeAsync(idempotency, "CreatedAt", cutoff, cancellationToken);
+        var receiptRows = receipts is null ? 0 : await PurgeByAgeAsync(receipts, "At", cutoff, cancellationToken);
 
         RapidResponseTelemetry.Purged(alerts.Name, alertRows);
         RapidResponseTelemetry.Purged(idempotency.Name, idempotencyRows);
         LogPurged(cutoff, alertCount, alertRows, idempotencyRows);
-        return new PurgeResult(cutoff, alertCount, alertRows, idempotencyRows);
+        return new PurgeResult(cutoff, alertCount, alertRows, idempotencyRows) { ReceiptRows = receiptRows };
     }
 
     /// <summary>The id prefix of the cutoff's millisecond: every older UUID v7 id sorts before it.</summary>
@@ -72,25 +79,29 @@ public sealed partial class RetentionPurge(
         return await PartitionDeleter.DeleteAsync(alerts, alertId, rowKeys, cancellationToken);
     }
 
-    private async Task<long> PurgeIdempotencyAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows of a table stamped before the cutoff. A table scan: idempotency rows are per organizer and receipts per
+    /// message, and both tables hold small rows (a press, a provider message) that a daily scan reads quickly.
+    /// </summary>
+    private static async Task<long> PurgeByAgeAsync(TableClient table, string stamp, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        // Keys are per organizer, so this is a table scan; the table holds a row per keyed press and stays small.
-        var filter = TableClient.CreateQueryFilter($"CreatedAt lt {cutoff}");
-        var byOrganizer = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var row in idempotency.QueryAsync<TableEntity>(filter, select: KeysOnly, cancellationToken: cancellationToken))
+        // The property name is ours, not input; only the value goes through the filter's escaping.
+        var filter = $"{stamp} lt {TableClient.CreateQueryFilter($"{cutoff}")}";
+        var byPartition = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: KeysOnly, cancellationToken: cancellationToken))
         {
-            if (!byOrganizer.TryGetValue(row.PartitionKey, out var keys))
+            if (!byPartition.TryGetValue(row.PartitionKey, out var keys))
             {
-                byOrganizer[row.PartitionKey] = keys = [];
+                byPartition[row.PartitionKey] = keys = [];
             }
 
             keys.Add(row.RowKey);
         }
 
         long rows = 0;
-        foreach (var (organizerId, keys) in byOrganizer)
+        foreach (var (partition, keys) in byPartition)
         {
-            rows += await PartitionDeleter.DeleteAsync(idempotency, organizerId, keys, cancellationToken);
+            rows += await PartitionDeleter.DeleteAsync(table, partition, keys, cancellationToken);
         }
 
         return rows;

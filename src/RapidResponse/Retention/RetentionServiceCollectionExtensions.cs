@@ -8,7 +8,7 @@ namespace RapidResponse.Retention;
 
 public static class RetentionServiceCollectionExtensions
 {
-    /// <summary>The retention purge over the <c>Alerts</c> and <c>Idempotency</c> tables, with its validated options.</summary>
+    /// <summary>The retention purge over the <c>Alerts</c>, <c>Idempotency</c> and <c>WebhookReceipts</c> tables, with its validated options.</summary>
     public static IServiceCollection AddRapidResponseRetention(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -20,7 +20,8 @@ public static class RetentionServiceCollectionExtensions
                 tables.GetTableClient(TableNames.Idempotency),
                 sp.GetRequiredService<IOptions<RetentionOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<RetentionPurge>>());
+                sp.GetRequiredService<ILogger<RetentionPurge>>(),
+                tables.GetTableClient(TableNames.WebhookReceipts));
         });
         return services;
     }

@@ -23,7 +23,13 @@ public static class TableNames
     /// <summary>Statement templates and legal profiles uploaded by an admin.</summary>
     public const string StatementOverrides = "StatementOverrides";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides];
+    /// <summary>Provider webhooks already acted on (Twilio MessageSid), so a replay changes nothing.</summary>
+    public const string WebhookReceipts = "WebhookReceipts";
+
+    /// <summary>Each organizer's allowance of presses, updates and resolves (one row per organizer and action).</summary>
+    public const string Limits = "Limits";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

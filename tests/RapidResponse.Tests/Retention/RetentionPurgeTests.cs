@@ -80,6 +80,29 @@ public sealed class RetentionPurgeTests
         Assert.True(string.CompareOrdinal(newer, prefix) > 0);
     }
 
+    [Fact]
+    public async Task WebhookReceipts_AreKeptForTheRetentionPeriod_ThenPurged()
+    {
+        var time = new FakeTimeProvider(Now.AddDays(-91));
+        var table = await SharedAzurite.NewTableAsync("receipts");
+        var receipts = new RapidResponse.Security.WebhookReceipts(table, time);
+        Assert.True(await receipts.TryRecordAsync("SMold", RapidResponse.Security.WebhookReceipts.Inbound, CancellationToken.None));
+        time.SetUtcNow(Now.AddDays(-89));
+        Assert.True(await receipts.TryRecordAsync("SMrecent", RapidResponse.Security.WebhookReceipts.Inbound, CancellationToken.None));
+        Assert.True(await receipts.TryRecordAsync("SMrecent", RapidResponse.Security.WebhookReceipts.Status("delivered"), CancellationToken.None));
+        Assert.False(await receipts.TryRecordAsync("SMrecent", RapidResponse.Security.WebhookReceipts.Status("delivered"), CancellationToken.None));
+        time.SetUtcNow(Now);
+
+        var purge = new RetentionPurge(
+            await SharedAzurite.NewTableAsync("alerts"), await SharedAzurite.NewTableAsync("idem"),
+            Options.Create(new RetentionOptions { RetentionDays = 90 }), time, NullLogger<RetentionPurge>.Instance, table);
+        Assert.Equal(1, (await purge.PurgeAsync(CancellationToken.None)).ReceiptRows);
+
+        // Within the retention period a replay is still recognised.
+        Assert.False(await receipts.TryRecordAsync("SMrecent", RapidResponse.Security.WebhookReceipts.Inbound, CancellationToken.None));
+        Assert.Equal(["SMrecent", "SMrecent"], (await AllAsync(table)).Select(r => r.PartitionKey));
+    }
+
     private static RetentionPurge Purge(TableClient alerts, TableClient idempotency, TimeProvider time, int retentionDays = 90) =>
         new(alerts, idempotency, Options.Create(new RetentionOptions { RetentionDays = retentionDays }), time, NullLogger<RetentionPurge>.Instance);
 

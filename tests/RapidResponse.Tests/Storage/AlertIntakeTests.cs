@@ -72,7 +72,7 @@ public sealed class AlertIntakeTests
             new AlertStore(alertsTable),
             new AlertQueue(queues),
             new PressIdempotency(new IdempotencyStore(await SharedAzurite.NewTableAsync("idem")), time),
-            new PressLimiter(Options, time),
+            new RapidResponse.Security.ActionLimiter(await SharedAzurite.NewTableAsync("limits"), Options, time),
             Options,
             time,
             NullLogger<AlertIntake>.Instance);

@@ -22,7 +22,8 @@ public sealed class AlertStoreTests
 
         var record = await store.ReadAsync("a1", CancellationToken.None);
         Assert.NotNull(record);
-        Assert.Equal(alert with { People = [] }, record.Alert with { People = [] });
+        Assert.Equal(alert with { People = [] }, record.Alert with { People = [], Version = null });
+        Assert.NotNull(record.Alert.Version);
         Assert.Equal(alert.People, record.Alert.People);
         Assert.Equal(230, record.Deliveries.Count);
         var stored = record.Deliveries.Single(d => d.Id == deliveries[7].Id);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Http;
 using RapidResponse.Responses;
+using RapidResponse.Security;
 
 namespace RapidResponse.Channels.Sms;
 
@@ -16,7 +17,8 @@ public sealed partial class TwilioInboundWebhook(
     IOptions<TwilioOptions> twilio,
     IOptions<RapidResponseOptions> service,
     InboundSmsService inbound,
-    ILogger<TwilioInboundWebhook> logger)
+    ILogger<TwilioInboundWebhook> logger,
+    WebhookReceipts? receipts = null)
 {
     public const string ContentType = "application/xml";
 
@@ -31,7 +33,27 @@ public sealed partial class TwilioInboundWebhook(
         }
 
         var fields = form.Value!;
-        var reply = await inbound.HandleAsync(fields["From"].ToString(), fields["Body"].ToString(), fields["MessageSid"].ToString(), cancellationToken);
+        var messageSid = fields["MessageSid"].ToString();
+
+        // Before any matching: a replayed message (the signature never expires) is answered as an unknown one.
+        if (receipts is not null && !await receipts.TryRecordAsync(messageSid, WebhookReceipts.Inbound, cancellationToken))
+        {
+            LogReplayed();
+            return TwiML(null);
+        }
+
+        string? reply;
+        try
+        {
+            reply = await inbound.HandleAsync(fields["From"].ToString(), fields["Body"].ToString(), messageSid, cancellationToken);
+        }
+        catch when (receipts is not null)
+        {
+            // Not acted on: Twilio's retry must be.
+            await receipts.ForgetAsync(messageSid, WebhookReceipts.Inbound, CancellationToken.None);
+            throw;
+        }
+
         return TwiML(reply);
     }
 
@@ -39,6 +61,9 @@ public sealed partial class TwilioInboundWebhook(
         reply is null
             ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
             : $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{WebUtility.HtmlEncode(reply)}</Message></Response>";
+
+    [LoggerMessage(EventId = 3125, Level = LogLevel.Warning, Message = "Ignored a replayed inbound Twilio webhook (its MessageSid was seen before)")]
+    private partial void LogReplayed();
 
     [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "Rejected an inbound Twilio webhook ({Status})")]
     private partial void LogRejected(int status);

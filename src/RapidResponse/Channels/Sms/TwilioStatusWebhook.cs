@@ -17,7 +17,8 @@ public sealed partial class TwilioStatusWebhook(
     IOptions<TwilioOptions> twilio,
     IOptions<RapidResponseOptions> service,
     DeliveryFeedback feedback,
-    ILogger<TwilioStatusWebhook> logger)
+    ILogger<TwilioStatusWebhook> logger,
+    WebhookReceipts? receipts = null)
 {
     /// <summary>A status callback is a few hundred bytes; anything near this is not from Twilio.</summary>
     public const int MaxBodyBytes = 32 * 1024;
@@ -56,7 +57,32 @@ public sealed partial class TwilioStatusWebhook(
             return null;
         }
 
-        var outcome = await feedback.ApplyAsync(report, cancellationToken);
+        // Twilio reports each status of a message once: the same MessageSid and status again is a replay.
+        var messageSid = callback.MessageSid;
+        var kind = WebhookReceipts.Status(callback.MessageStatus ?? "");
+        if (receipts is not null && !await receipts.TryRecordAsync(messageSid, kind, cancellationToken))
+        {
+            LogReplayed();
+            return null;
+        }
+
+        FeedbackOutcome outcome;
+        try
+        {
+            outcome = await feedback.ApplyAsync(report, cancellationToken);
+        }
+        catch when (receipts is not null)
+        {
+            await receipts.ForgetAsync(messageSid, kind, CancellationToken.None);
+            throw;
+        }
+
+        if (outcome == FeedbackOutcome.Contended && receipts is not null)
+        {
+            // Asked to retry: the retry must be acted on.
+            await receipts.ForgetAsync(messageSid, kind, CancellationToken.None);
+        }
+
         return outcome == FeedbackOutcome.Contended ? FeedbackProblems.Busy() : null;
     }
 
@@ -78,6 +104,9 @@ public sealed partial class TwilioStatusWebhook(
             return null;
         }
     }
+
+    [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Ignored a replayed Twilio status callback (its MessageSid and status were seen before)")]
+    private partial void LogReplayed();
 
     [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Rejected a Twilio status callback with a wrong signature")]
     private partial void LogForged();
