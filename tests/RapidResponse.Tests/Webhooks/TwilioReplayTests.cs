@@ -87,7 +87,7 @@ public sealed class TwilioReplayTests(LocalHostFixture host)
             ["AccountSid"] = "AC00000000000000000000000000local",
         };
         var url = host.Host.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + Responders.InboundPath;
-        return new SignedSms(fields, TwilioSignature.Compute("local-stand-in", url, fields));
+        return new SignedSms(fields, TwilioSigner.Sign("local-stand-in", url, fields));
     }
 
     private sealed record SignedSms(Dictionary<string, string> Fields, string Signature)
