@@ -153,6 +153,7 @@ var tableNames = [
   'EscalationPolicies'
   'Events'
   'StatementOverrides'
+  'PendingWork'
 ]
 
 // Built-in role definition ids (the same in every tenant).

@@ -52,6 +52,7 @@ public static class RapidResponseServiceCollectionExtensions
         .AddRapidResponseStatements()
         .AddRapidResponseStatementAdmin()
         .AddSingleton<FanOutService>()
+        .AddSingleton<DispatchWatchdog>()
         .AddTransient<EmailBatchService>()
         .AddTransient<DeliveryService>();
 }

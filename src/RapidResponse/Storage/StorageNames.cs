@@ -23,7 +23,10 @@ public static class TableNames
     /// <summary>Statement templates and legal profiles uploaded by an admin.</summary>
     public const string StatementOverrides = "StatementOverrides";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides];
+    /// <summary>Alerts that may have work outstanding, for the dispatch watchdog (one small partition).</summary>
+    public const string PendingWork = "PendingWork";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, PendingWork];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

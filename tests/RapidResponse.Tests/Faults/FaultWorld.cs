@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Contacts;
 using RapidResponse.LocalHost;
@@ -58,6 +61,43 @@ internal sealed class FaultWorld : IAsyncDisposable
         retiredStandIns.Add(Host.StandIns);
         await Host.DisposeAsync();
         Host = await StartHostAsync(azurite, AdminKey);
+    }
+
+    /// <summary>
+    /// A press accepted by an instance that then takes the <c>alerts</c> message, as the Functions queue listener does
+    /// (invisible for 10 minutes), and dies holding it. The instance is the same registration as the app's, with no
+    /// host around it; the world's host is stopped meanwhile and started again after, so only the accepting instance
+    /// could have taken the message. Returns the alert id and the message, still held.
+    /// </summary>
+    public async Task<(string AlertId, QueueMessage Held)> PressOnAnInstanceThatDiesHoldingTheMessageAsync()
+    {
+        var settings = Host.App.Configuration.AsEnumerable().ToDictionary(pair => pair.Key, pair => pair.Value);
+        retiredStandIns.Add(Host.StandIns);
+        await Host.DisposeAsync();
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using (var instance = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddRapidResponse(configuration).BuildServiceProvider())
+        {
+            var panic = ActivatorUtilities.CreateInstance<Functions.Alerts.PanicFunction>(instance);
+            var context = new DefaultHttpContext { RequestServices = instance };
+            context.Request.Method = "POST";
+            context.Request.Headers.Authorization = "Bearer " + OrganizerToken;
+            context.Request.ContentType = "application/json";
+            context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($$"""{"incident":"detention","region":"{{Region}}"}"""));
+            context.Response.Body = new MemoryStream();
+            var result = await panic.RunAsync(context.Request, CancellationToken.None);
+            await result.ExecuteAsync(context);
+            Assert.Equal(StatusCodes.Status202Accepted, context.Response.StatusCode);
+            context.Response.Body.Position = 0;
+            var alertId = (await JsonNode.ParseAsync(context.Response.Body))!["alertId"]!.GetValue<string>();
+
+            var alerts = instance.GetRequiredService<QueueServiceClient>().GetQueueClient("alerts");
+            var held = (await alerts.ReceiveMessageAsync(TimeSpan.FromMinutes(10))).Value;
+            Assert.Contains(alertId, held.Body.ToString(), StringComparison.Ordinal);
+
+            Host = await StartHostAsync(azurite, AdminKey);
+            return (alertId, held);
+        }
     }
 
     /// <summary>Another instance, in a process of its own, on this world's storage and sending to its stand-ins.</summary>
