@@ -98,6 +98,7 @@ internal sealed class DeliveryEntity : ITableEntity
     public string History { get; set; } = "[]";
     public string? Kind { get; set; }
     public string? About { get; set; }
+    public bool? OutcomeUnknown { get; set; }
 
     public static DeliveryEntity From(Delivery delivery) => new()
     {
@@ -120,6 +121,7 @@ internal sealed class DeliveryEntity : ITableEntity
         History = JsonSerializer.Serialize(delivery.History, StorageJson.Default.IReadOnlyListDeliveryStep),
         Kind = delivery.Kind == DeliveryKind.Alert ? null : delivery.Kind.ToString(),
         About = delivery.About,
+        OutcomeUnknown = delivery.OutcomeUnknown ? true : null,
     };
 
     public Delivery ToDelivery() => new(
@@ -143,6 +145,7 @@ internal sealed class DeliveryEntity : ITableEntity
         Version = ETag.ToString(),
         Kind = Kind is null ? DeliveryKind.Alert : Enum.Parse<DeliveryKind>(Kind),
         About = About,
+        OutcomeUnknown = OutcomeUnknown ?? false,
     };
 }
 

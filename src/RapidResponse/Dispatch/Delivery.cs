@@ -33,6 +33,12 @@ public sealed record Delivery(
     /// <summary>What the send carries: the alert itself, or a later message about it (<see cref="DeliveryKind"/>).</summary>
     public DeliveryKind Kind { get; init; } = DeliveryKind.Alert;
 
+    /// <summary>
+    /// A send of this row may have reached the provider without its answer reaching us (a timeout, a dropped
+    /// connection, a worker that died mid-send): the next attempt asks the provider before sending again.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
+
     /// <summary>What a later message is about: the follow-up number, the escalation step, or the acknowledging delivery.</summary>
     public string? About { get; init; }
 

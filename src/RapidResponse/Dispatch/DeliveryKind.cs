@@ -48,5 +48,6 @@ public static class DeliveryKinds
             Version = null,
             Kind = kind,
             About = about,
+            OutcomeUnknown = false,
         };
 }

@@ -121,6 +121,41 @@ public sealed class DeliveryServiceTests
     }
 
     [Fact]
+    public async Task Deliver_AnswerLostAfterTheProviderTookIt_IsLookedUpAndNotSentAgain()
+    {
+        var (service, store, message) = await SetUpAsync();
+        sms.Next = m =>
+        {
+            sms.TakenUnanswered.Add(m);
+            throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: true, "connection dropped after sending");
+        };
+
+        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+        Assert.True((await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!.OutcomeUnknown);
+        sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        var delivery = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
+        Assert.Equal((DeliveryState.Sent, "SM-taken-0", false), (delivery.State, delivery.ProviderId, delivery.OutcomeUnknown));
+        Assert.Equal(1, sms.Calls);
+        Assert.Empty(sms.Sent);
+    }
+
+    [Fact]
+    public async Task Deliver_CertainFailure_IsNotLookedUp()
+    {
+        var (service, _, message) = await SetUpAsync();
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "connection refused");
+
+        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+        sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        Assert.Equal(0, sms.Lookups);
+        Assert.Single(sms.Sent);
+    }
+
+    [Fact]
     public async Task Deliver_ClaimOfAWorkerThatDied_IsLeftAloneUntilItsLeaseEnds_ThenSent()
     {
         var (service, store, message) = await SetUpAsync();
@@ -135,6 +170,7 @@ public sealed class DeliveryServiceTests
         var delivery = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
         Assert.Equal(DeliveryState.Sent, delivery.State);
         Assert.Single(sms.Sent);
+        Assert.Equal(1, sms.Lookups);
     }
 
     private async Task<(DeliveryService, AlertStore, DeliveryMessage)> SetUpAsync()
@@ -161,6 +197,18 @@ public sealed class DeliveryServiceTests
         public int Calls { get; private set; }
 
         public Func<SmsMessage, SendOutcome>? Next { get; set; }
+
+        /// <summary>What the provider took even though the sender heard no answer (a dropped connection).</summary>
+        public List<SmsMessage> TakenUnanswered { get; } = [];
+
+        public int Lookups { get; private set; }
+
+        public Task<string?> FindSentAsync(SmsMessage message, DateTimeOffset since, CancellationToken cancellationToken)
+        {
+            Lookups++;
+            var index = TakenUnanswered.FindIndex(m => m.To == message.To && m.Body == message.Body);
+            return Task.FromResult(index < 0 ? null : $"SM-taken-{index}");
+        }
 
         public Task<SendOutcome> SendAsync(SmsMessage message, CancellationToken cancellationToken)
         {
