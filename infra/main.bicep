@@ -154,6 +154,7 @@ var tableNames = [
   'Events'
   'StatementOverrides'
   'PendingWork'
+  'ProviderStatus'
 ]
 
 // Built-in role definition ids (the same in every tenant).

@@ -47,6 +47,7 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<AlertReader>()
         .AddSingleton<RecordExporter>()
         .AddSingleton<HealthCheck>()
+        .AddSingleton<ServiceHealth>()
         .AddSingleton<OperatorAlerts>()
         .AddSingleton<PoisonMessages>()
         .AddRapidResponseStatements()

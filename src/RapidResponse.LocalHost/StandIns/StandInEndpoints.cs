@@ -208,7 +208,8 @@ public static partial class StandInEndpoints
             }
 
             httpContext.Response.ContentType = "application/json";
-            var code = fault.StatusCode == 400 ? 21211 : 20500;
+            // Twilio's own codes: an invalid number, authentication failed, or a server error.
+            var code = fault.StatusCode switch { 400 => 21211, 401 => 20003, _ => 20500 };
             await httpContext.Response.WriteAsync(
                 $$"""{"code": {{code}}, "message": "Stand-in fault {{fault.StatusCode}}", "status": {{fault.StatusCode}}, "errors": [{"message": "Stand-in fault"}]}""");
         }

@@ -3,6 +3,7 @@ using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
+using RapidResponse.Operations;
 using RapidResponse.Responses;
 using RapidResponse.Security;
 using RapidResponse.Telemetry;
@@ -29,6 +30,7 @@ public sealed partial class DeliveryService(
     DeliveryFallback fallback,
     EmailBatchService batches,
     PhoneIndex phones,
+    ProviderOutages outages,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -104,7 +106,20 @@ public sealed partial class DeliveryService(
                     OutcomeUnknown = claimed.OutcomeUnknown || exception.MayHaveReachedProvider,
                 },
                 cancellationToken);
+            if (exception.AccountRefused)
+            {
+                // Our account, not this recipient: the delivery stays pending and is retried, the operator is told
+                // (once, on the other channel), and the contact's other channel carries the message meanwhile.
+                await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
+                await fallback.FallBackAsync(claimed, cancellationToken);
+            }
+
             throw;
+        }
+
+        if (outcome is SendOutcome.Accepted)
+        {
+            await outages.WorkingAsync(ProviderOf(claimed.Channel), cancellationToken);
         }
 
         if (outcome is SendOutcome.Rejected)
@@ -146,6 +161,8 @@ public sealed partial class DeliveryService(
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }
+
+    public static string ProviderOf(Channel channel) => channel == Channel.Sms ? TwilioSmsSender.Provider : SendGridEmailSender.Provider;
 
     private async Task<SendOutcome> SendSmsAsync(SmsMessage message, Delivery delivery, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
+using RapidResponse.Operations;
 
 namespace RapidResponse.Dispatch;
 
@@ -15,6 +16,7 @@ public sealed partial class EmailBatchService(
     IDeliveryContent content,
     IEmailSender email,
     DeliveryFallback fallback,
+    ProviderOutages outages,
     TimeProvider time,
     ILogger<EmailBatchService> logger)
 {
@@ -63,7 +65,22 @@ public sealed partial class EmailBatchService(
             var released = time.GetUtcNow();
             await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(
                 d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message }, cancellationToken)));
+            if (exception.AccountRefused)
+            {
+                // As for a single send (DeliveryService): retried, the operator told once, the other channel meanwhile.
+                await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
+                foreach (var delivery in claimed)
+                {
+                    await fallback.FallBackAsync(delivery, cancellationToken);
+                }
+            }
+
             throw;
+        }
+
+        if (outcome is SendOutcome.Accepted)
+        {
+            await outages.WorkingAsync(SendGridEmailSender.Provider, cancellationToken);
         }
 
         if (outcome is SendOutcome.Rejected)

@@ -26,7 +26,10 @@ public static class TableNames
     /// <summary>Alerts that may have work outstanding, for the dispatch watchdog (one small partition).</summary>
     public const string PendingWork = "PendingWork";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, PendingWork];
+    /// <summary>Provider outages (our account refused), shared by every instance.</summary>
+    public const string ProviderStatus = "ProviderStatus";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, PendingWork, ProviderStatus];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

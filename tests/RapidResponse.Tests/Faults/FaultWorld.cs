@@ -46,6 +46,12 @@ internal sealed class FaultWorld : IAsyncDisposable
     /// <summary>Every SMS any host of this world sent, to a stand-in of any generation.</summary>
     public IEnumerable<RecordedSms> AllSms => retiredStandIns.SelectMany(s => s.Sms).Concat(Host.StandIns.Sms);
 
+    /// <summary>Where the operator is told (<c>RapidResponse:OperatorEmail</c>): the SendGrid stand-in records it.</summary>
+    public const string OperatorEmail = "operator@fault-world.example.org";
+
+    public IEnumerable<RecordedEmail> OperatorEmails => retiredStandIns.SelectMany(s => s.Emails).Concat(Host.StandIns.Emails)
+        .Where(e => e.To.Contains(OperatorEmail));
+
     public static async Task<FaultWorld> StartAsync(int lawyers)
     {
         var azurite = await Azurite.StartAsync();
@@ -115,6 +121,13 @@ internal sealed class FaultWorld : IAsyncDisposable
 
     public int SmsTo(string phone) => AllSms.Count(s => s.To == phone);
 
+    /// <summary>The body of <c>GET /api/health</c>.</summary>
+    public async Task<JsonObject> HealthAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Host.BaseUrl };
+        return (await client.GetFromJsonAsync<JsonObject>("api/health"))!;
+    }
+
     public async Task WaitUntilEveryLawyerHasAnSmsAsync(TimeSpan timeout)
     {
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
@@ -160,6 +173,7 @@ internal sealed class FaultWorld : IAsyncDisposable
             ["urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["RapidResponse:AdminKey"] = adminKey,
+            ["RapidResponse:OperatorEmail"] = OperatorEmail,
         });
     }
 

@@ -14,7 +14,9 @@ public sealed class DeliveryServiceTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 10, 6, 0, TimeSpan.Zero));
     private readonly RecordingSms sms = new();
+    private readonly RecordingEmail email = new();
     private TestFallback fallback = null!;
+    private RapidResponse.Operations.ProviderOutages outages = null!;
 
     [Fact]
     public async Task Deliver_SendsOnce_AndRecordsTheProviderId_EvenWhenTheMessageComesAgain()
@@ -156,6 +158,37 @@ public sealed class DeliveryServiceTests
     }
 
     [Fact]
+    public async Task Deliver_AccountRefused_IsRetriedNotFailed_TheOperatorIsToldOnceByEmail_AndTheContactsEmailCarriesIt()
+    {
+        var (service, store, message) = await SetUpAsync();
+        await fallback.Contacts.PutAsync(
+            new RapidResponse.Contacts.Contact("c1", "KZ", "Aigerim N.", RapidResponse.Contacts.ContactRole.Lawyer, 1, "+77011234567", "aigerim@example.org", "ru", true),
+            CancellationToken.None);
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "Twilio refused the account (401, 20003)", accountRefused: true);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+            time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var held = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
+        Assert.Equal(DeliveryState.Pending, held.State);
+        Assert.DoesNotContain(sms.Sent, m => m.To == "+77011234567");
+        Assert.Single(email.Sent, m => m.To == TestOutages.OperatorEmail);
+        Assert.Equal(["twilio"], (await outages.DownAsync(CancellationToken.None)).Select(p => p.Provider));
+        Assert.NotNull(await store.GetDeliveryAsync("a1", DeliveryFallback.IdFor(held, Channel.Email), CancellationToken.None));
+
+        sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Sent, (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!.State);
+        Assert.Equal(2, email.Sent.Count(m => m.To == TestOutages.OperatorEmail));
+        Assert.Contains("sending again", email.Sent.Last(m => m.To == TestOutages.OperatorEmail).Content.Subject, StringComparison.Ordinal);
+        Assert.Empty(await outages.DownAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Deliver_ClaimOfAWorkerThatDied_IsLeftAloneUntilItsLeaseEnds_ThenSent()
     {
         var (service, store, message) = await SetUpAsync();
@@ -182,11 +215,11 @@ public sealed class DeliveryServiceTests
         await store.AddDeliveriesAsync([delivery], CancellationToken.None);
         fallback = await TestFallback.CreateAsync(store, time);
         var content = new ComposerContent(new FixedComposer());
-        var email = new RecordingEmail();
-        var batches = new EmailBatchService(store, content, email, fallback.Fallback, time, NullLogger<EmailBatchService>.Instance);
+        outages = await TestOutages.CreateAsync(sms, email, time);
+        var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, time, NullLogger<EmailBatchService>.Instance);
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 

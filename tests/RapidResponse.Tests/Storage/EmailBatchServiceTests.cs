@@ -67,7 +67,8 @@ public sealed class EmailBatchServiceTests
         }).ToList();
         await store.AddDeliveriesAsync(deliveries, CancellationToken.None);
         var fallback = await TestFallback.CreateAsync(store, time);
-        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, time, NullLogger<EmailBatchService>.Instance);
+        var outages = await TestOutages.CreateAsync(new NoSms(), email, time);
+        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, outages, time, NullLogger<EmailBatchService>.Instance);
         return (service, store, deliveries.Select(d => d.Id).ToArray());
     }
 
@@ -76,5 +77,14 @@ public sealed class EmailBatchServiceTests
         public SmsText ComposeSms(Alert alert, Recipient recipient) => new("sms");
 
         public EmailText ComposeEmail(Alert alert, Recipient recipient) => new("s", $"Dear {recipient.Name},", $"<p>Dear {recipient.Name},</p>", []);
+    }
+
+    private sealed class NoSms : RapidResponse.Channels.Sms.ISmsSender
+    {
+        public Task<SendOutcome> SendAsync(RapidResponse.Channels.Sms.SmsMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No SMS in an email batch test.");
+
+        public Task<string?> FindSentAsync(RapidResponse.Channels.Sms.SmsMessage message, DateTimeOffset since, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No SMS in an email batch test.");
     }
 }

@@ -46,6 +46,11 @@ public sealed class TwilioSmsSender(
             var sent = await MessageResource.CreateAsync(options, client);
             return new SendOutcome.Accepted(sent.Sid);
         }
+        catch (ApiException exception) when (TwilioErrors.IsAccountLevel(exception.Status, exception.Code))
+        {
+            throw new ProviderUnavailableException(
+                Provider, mayHaveReachedProvider: false, $"Twilio refused the account ({exception.Status}, {exception.Code})", exception, accountRefused: true);
+        }
         catch (ApiException exception) when (exception.Status is >= 400 and < 500 and not 429)
         {
             return new SendOutcome.Rejected(exception.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), exception.Message);
