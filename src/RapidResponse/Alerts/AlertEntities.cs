@@ -99,6 +99,8 @@ internal sealed class DeliveryEntity : ITableEntity
     public string? Kind { get; set; }
     public string? About { get; set; }
     public bool? OutcomeUnknown { get; set; }
+    public int? Failures { get; set; }
+    public DateTimeOffset? RetryAt { get; set; }
 
     public static DeliveryEntity From(Delivery delivery) => new()
     {
@@ -122,6 +124,8 @@ internal sealed class DeliveryEntity : ITableEntity
         Kind = delivery.Kind == DeliveryKind.Alert ? null : delivery.Kind.ToString(),
         About = delivery.About,
         OutcomeUnknown = delivery.OutcomeUnknown ? true : null,
+        Failures = delivery.Failures == 0 ? null : delivery.Failures,
+        RetryAt = delivery.RetryAt,
     };
 
     public Delivery ToDelivery() => new(
@@ -146,6 +150,8 @@ internal sealed class DeliveryEntity : ITableEntity
         Kind = Kind is null ? DeliveryKind.Alert : Enum.Parse<DeliveryKind>(Kind),
         About = About,
         OutcomeUnknown = OutcomeUnknown ?? false,
+        Failures = Failures ?? 0,
+        RetryAt = RetryAt,
     };
 }
 

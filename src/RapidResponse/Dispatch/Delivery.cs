@@ -39,6 +39,12 @@ public sealed record Delivery(
     /// </summary>
     public bool OutcomeUnknown { get; init; }
 
+    /// <summary>Provider failures in a row (reset by a send that goes through): the back-off grows with it.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>When the held send is next tried (<see cref="RetryBackoff"/>); the watchdog leaves it alone until then.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     /// <summary>What a later message is about: the follow-up number, the escalation step, or the acknowledging delivery.</summary>
     public string? About { get; init; }
 

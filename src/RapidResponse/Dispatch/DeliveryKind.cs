@@ -49,5 +49,7 @@ public static class DeliveryKinds
             Kind = kind,
             About = about,
             OutcomeUnknown = false,
+            Failures = 0,
+            RetryAt = null,
         };
 }

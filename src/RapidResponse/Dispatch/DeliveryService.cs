@@ -6,6 +6,7 @@ using RapidResponse.Channels.Sms;
 using RapidResponse.Operations;
 using RapidResponse.Responses;
 using RapidResponse.Security;
+using RapidResponse.Storage;
 using RapidResponse.Telemetry;
 
 namespace RapidResponse.Dispatch;
@@ -31,6 +32,7 @@ public sealed partial class DeliveryService(
     EmailBatchService batches,
     PhoneIndex phones,
     ProviderOutages outages,
+    DeliveryQueue queue,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -42,7 +44,7 @@ public sealed partial class DeliveryService(
         using var trace = RapidResponseTelemetry.Trace(logger, "delivery.send", message.AlertId, message.TraceParent);
         if (message.Batch is { Count: > 0 } batch)
         {
-            await batches.DeliverAsync(message.AlertId, batch, cancellationToken);
+            await batches.DeliverAsync(message.AlertId, batch, message.Early, cancellationToken);
             return;
         }
 
@@ -98,23 +100,41 @@ public sealed partial class DeliveryService(
                 LogUnknownOutcome(claimed.AlertId, claimed.Id, claimed.Attempts);
             }
 
-            await alerts.TryUpdateDeliveryAsync(
-                claimed.MoveTo(DeliveryState.Pending, time.GetUtcNow()) with
+            var released = time.GetUtcNow();
+            var failures = claimed.Failures + 1;
+            var wait = RetryBackoff.For(failures, released - alert.CreatedAt);
+            var held = await alerts.TryUpdateDeliveryAsync(
+                claimed.MoveTo(DeliveryState.Pending, released) with
                 {
                     SendingSince = null,
                     Error = exception.Message,
                     OutcomeUnknown = claimed.OutcomeUnknown || exception.MayHaveReachedProvider,
+                    Failures = failures,
+                    RetryAt = released + wait,
                 },
                 cancellationToken);
-            if (exception.AccountRefused)
+            if (exception.AccountRefused || failures >= RetryBackoff.OutageAfter)
             {
-                // Our account, not this recipient: the delivery stays pending and is retried, the operator is told
+                // An outage, not this recipient: the delivery stays pending and is retried, the operator is told
                 // (once, on the other channel), and the contact's other channel carries the message meanwhile.
                 await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
                 await fallback.FallBackAsync(claimed, cancellationToken);
             }
 
-            throw;
+            if (held is null)
+            {
+                throw; // A callback moved the row meanwhile: the queue offers the message again and it re-reads.
+            }
+
+            // Waits out the outage as a new message's initial visibility: no dequeue count spent, nothing parked.
+            // An early attempt (a probe) leaves the retry to the message already scheduled.
+            if (!message.Early)
+            {
+                await queue.EnqueueAsync(message, wait, cancellationToken);
+            }
+
+            LogHeld(claimed.AlertId, claimed.Id, failures, wait);
+            return;
         }
 
         if (outcome is SendOutcome.Accepted)
@@ -131,7 +151,14 @@ public sealed partial class DeliveryService(
         var done = time.GetUtcNow();
         var recorded = outcome switch
         {
-            SendOutcome.Accepted accepted => claimed.MoveTo(DeliveryState.Sent, done) with { ProviderId = accepted.ProviderId, Error = null, OutcomeUnknown = false },
+            SendOutcome.Accepted accepted => claimed.MoveTo(DeliveryState.Sent, done) with
+            {
+                ProviderId = accepted.ProviderId,
+                Error = null,
+                OutcomeUnknown = false,
+                Failures = 0,
+                RetryAt = null,
+            },
             SendOutcome.Rejected rejected => claimed.MoveTo(DeliveryState.Failed, done) with { Error = $"{rejected.Code}: {rejected.Reason}" },
             _ => throw new InvalidOperationException("Unknown send outcome."),
         };
@@ -180,6 +207,9 @@ public sealed partial class DeliveryService(
 
         return await sms.SendAsync(message, cancellationToken);
     }
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} could not go out ({Failures} failure(s) in a row); held for {Wait}")]
+    private partial void LogHeld(string alertId, string deliveryId, int failures, TimeSpan wait);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Alert {AlertId}: delivery {DeliveryId} had an unknown outcome; the provider has it, so it is not sent again")]
     private partial void LogFoundSent(string alertId, string deliveryId);

@@ -5,6 +5,7 @@ using RapidResponse.Channels;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Dispatch;
 using RapidResponse.Statements;
+using RapidResponse.Storage;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.Storage;
@@ -97,7 +98,7 @@ public sealed class DeliveryServiceTests
         var (service, store, message) = await SetUpAsync();
         sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "down");
 
-        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+        await service.DeliverAsync(message, CancellationToken.None);
         sms.Next = null;
         await service.DeliverAsync(message, CancellationToken.None);
 
@@ -112,7 +113,7 @@ public sealed class DeliveryServiceTests
         var (service, store, message) = await SetUpAsync();
         sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: true, "timed out after sending");
 
-        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+        await service.DeliverAsync(message, CancellationToken.None);
         sms.Next = null;
         await service.DeliverAsync(message, CancellationToken.None);
 
@@ -132,7 +133,7 @@ public sealed class DeliveryServiceTests
             throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: true, "connection dropped after sending");
         };
 
-        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+        await service.DeliverAsync(message, CancellationToken.None);
         Assert.True((await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!.OutcomeUnknown);
         sms.Next = null;
         await service.DeliverAsync(message, CancellationToken.None);
@@ -149,7 +150,7 @@ public sealed class DeliveryServiceTests
         var (service, _, message) = await SetUpAsync();
         sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "connection refused");
 
-        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+        await service.DeliverAsync(message, CancellationToken.None);
         sms.Next = null;
         await service.DeliverAsync(message, CancellationToken.None);
 
@@ -168,8 +169,8 @@ public sealed class DeliveryServiceTests
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
-            time.Advance(TimeSpan.FromSeconds(10));
+            await service.DeliverAsync(message, CancellationToken.None);
+            time.Advance(TimeSpan.FromSeconds(20));
         }
 
         var held = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
@@ -186,6 +187,53 @@ public sealed class DeliveryServiceTests
         Assert.Equal(2, email.Sent.Count(m => m.To == TestOutages.OperatorEmail));
         Assert.Contains("sending again", email.Sent.Last(m => m.To == TestOutages.OperatorEmail).Content.Subject, StringComparison.Ordinal);
         Assert.Empty(await outages.DownAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(30)]
+    public async Task Deliver_LongOutage_BacksOffTo5Minutes_ParksNothing_TellsTheOperatorOnceAtTheStartAndOnceAtTheEnd(int minutes)
+    {
+        var (service, store, message) = await SetUpAsync();
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "Twilio answered 503");
+        var start = time.GetUtcNow();
+        var waits = new List<TimeSpan>();
+
+        // Each attempt as the queue makes it: when the held row says (the new message's initial visibility).
+        while (time.GetUtcNow() - start < TimeSpan.FromMinutes(minutes))
+        {
+            await service.DeliverAsync(message, CancellationToken.None);
+            var held = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
+            Assert.Equal(DeliveryState.Pending, held.State);
+            waits.Add(held.RetryAt!.Value - time.GetUtcNow());
+            time.Advance(waits[^1]);
+        }
+
+        Assert.Equal(RetryBackoff.First, waits[0]);
+        Assert.Equal(RetryBackoff.Longest, waits[^1]);
+        Assert.InRange(waits.Count, 6, 15);
+        // One retry message per attempt, hidden for its wait: the attempts never multiply, and none is ever dequeued
+        // twice (so none can reach maxDequeueCount and park).
+        Assert.Equal(waits.Count, (await fallback.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Single(email.Sent, m => m.To == TestOutages.OperatorEmail);
+
+        sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Sent, (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!.State);
+        Assert.Equal(2, email.Sent.Count(m => m.To == TestOutages.OperatorEmail));
+    }
+
+    [Fact]
+    public async Task Deliver_AnEarlyAttemptThatFails_SchedulesNoSecondRetry()
+    {
+        var (service, _, message) = await SetUpAsync();
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "Twilio answered 503");
+
+        await service.DeliverAsync(message with { Early = true }, CancellationToken.None);
+
+        Assert.Empty((await fallback.Queue.PeekMessagesAsync(32)).Value);
+        Assert.Equal(1, sms.Calls);
     }
 
     [Fact]
@@ -216,10 +264,10 @@ public sealed class DeliveryServiceTests
         fallback = await TestFallback.CreateAsync(store, time);
         var content = new ComposerContent(new FixedComposer());
         outages = await TestOutages.CreateAsync(sms, email, time);
-        var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, time, NullLogger<EmailBatchService>.Instance);
+        var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<EmailBatchService>.Instance);
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 

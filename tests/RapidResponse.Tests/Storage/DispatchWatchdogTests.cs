@@ -65,6 +65,32 @@ public sealed class DispatchWatchdogTests
     }
 
     [Fact]
+    public async Task SendsHeldForAnOutage_AreLeftToTheirBackOff_ProbedOneAtATime_AndAllBroughtForwardOnRecovery()
+    {
+        var world = await World.CreateAsync(time);
+        await world.Pending.AcceptedAsync("a1", CancellationToken.None);
+        await world.Pending.FannedOutAsync("a1", CancellationToken.None);
+        var now = time.GetUtcNow();
+        var held = Enumerable.Range(1, 3)
+            .Select(i => AlertStoreTests.Delivery("a1", $"KZ|c{i}|sms") with { Failures = 5, RetryAt = now + TimeSpan.FromMinutes(i + 2) })
+            .ToList();
+        await world.Store.AddDeliveriesAsync(held, CancellationToken.None);
+        await world.Outages.FailedAsync("twilio", "Twilio answered 503", CancellationToken.None);
+
+        // Down: one probe (the soonest due), none re-issued as stuck, and no second probe within ProbeEvery.
+        Assert.Equal(1, (await world.Watchdog.SweepAsync(CancellationToken.None)).DeliveriesReissued);
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, (await world.Watchdog.SweepAsync(CancellationToken.None)).DeliveriesReissued);
+        Assert.Equal(["KZ|c1|sms"], await world.QueuedDeliveryIdsAsync());
+
+        // A send goes through again: every held send is brought forward at the next sweep.
+        await world.Outages.FailedAsync("twilio", "Twilio answered 503", CancellationToken.None);
+        await world.Outages.WorkingAsync("twilio", CancellationToken.None);
+        Assert.Equal(3, (await world.Watchdog.SweepAsync(CancellationToken.None)).DeliveriesReissued);
+        Assert.Equal(4, (await world.QueuedDeliveryIdsAsync()).Count);
+    }
+
+    [Fact]
     public async Task WorkPlannedWhileASweepRuns_KeepsTheAlertInTheIndex()
     {
         var world = await World.CreateAsync(time);
@@ -79,7 +105,7 @@ public sealed class DispatchWatchdogTests
         Assert.Single(await world.Pending.ListAsync(CancellationToken.None));
     }
 
-    private sealed record World(DispatchWatchdog Watchdog, PendingWork Pending, AlertStore Store, QueueClient Alerts, QueueClient Deliveries)
+    private sealed record World(DispatchWatchdog Watchdog, PendingWork Pending, AlertStore Store, QueueClient Alerts, QueueClient Deliveries, RapidResponse.Operations.ProviderOutages Outages)
     {
         public static async Task<World> CreateAsync(TimeProvider time)
         {
@@ -89,13 +115,23 @@ public sealed class DispatchWatchdogTests
             await Task.WhenAll(alerts.CreateAsync(), deliveries.CreateAsync());
             var pending = new PendingWork(await SharedAzurite.NewTableAsync("pending"), time);
             var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
-            var watchdog = new DispatchWatchdog(pending, store, new AlertQueue(alerts), new DeliveryQueue(deliveries), time, NullLogger<DispatchWatchdog>.Instance);
-            return new World(watchdog, pending, store, alerts, deliveries);
+            var outages = await TestOutages.CreateAsync(new RecordingSmsStub(), new RecordingEmail(), time);
+            var watchdog = new DispatchWatchdog(pending, store, new AlertQueue(alerts), new DeliveryQueue(deliveries), outages, time, NullLogger<DispatchWatchdog>.Instance);
+            return new World(watchdog, pending, store, alerts, deliveries, outages);
         }
 
         public async Task<List<string>> QueuedDeliveryIdsAsync() =>
             (await Deliveries.PeekMessagesAsync(32)).Value
                 .Select(m => System.Text.Json.JsonSerializer.Deserialize(m.Body.ToString(), QueueJson.Default.DeliveryMessage)!.DeliveryId)
                 .ToList();
+    }
+
+    private sealed class RecordingSmsStub : RapidResponse.Channels.Sms.ISmsSender
+    {
+        public Task<RapidResponse.Channels.SendOutcome> SendAsync(RapidResponse.Channels.Sms.SmsMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult<RapidResponse.Channels.SendOutcome>(new RapidResponse.Channels.SendOutcome.Accepted("SM1"));
+
+        public Task<string?> FindSentAsync(RapidResponse.Channels.Sms.SmsMessage message, DateTimeOffset since, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>(null);
     }
 }
