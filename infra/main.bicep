@@ -206,6 +206,8 @@ var tableNames = [
   'EscalationPolicies'
   'Events'
   'StatementOverrides'
+  'PendingWork'
+  'ProviderStatus'
 ]
 
 // Built-in role definition ids (the same in every tenant).

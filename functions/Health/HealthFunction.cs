@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using RapidResponse.Http;
-using RapidResponse.Storage;
+using RapidResponse.Operations;
 
 namespace RapidResponse.Functions.Health;
 
-public sealed class HealthFunction(HealthCheck health)
+public sealed class HealthFunction(ServiceHealth health)
 {
     [Function("Health")]
     public async Task<IResult> RunAsync(
@@ -13,7 +13,8 @@ public sealed class HealthFunction(HealthCheck health)
         CancellationToken cancellationToken)
     {
         var report = await health.CheckAsync(cancellationToken);
-        var status = report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        // Degraded still answers 200: the service takes presses and holds sends; the body names what is down.
+        var status = report.Status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         return TypedResults.Json(report, ApiJson.Default.HealthReport, statusCode: status);
     }
 }

@@ -50,11 +50,13 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<AlertReader>()
         .AddSingleton<RecordExporter>()
         .AddSingleton<HealthCheck>()
+        .AddSingleton<ServiceHealth>()
         .AddSingleton<OperatorAlerts>()
         .AddSingleton<PoisonMessages>()
         .AddRapidResponseStatements()
         .AddRapidResponseStatementAdmin()
         .AddSingleton<FanOutService>()
+        .AddSingleton<DispatchWatchdog>()
         .AddTransient<EmailBatchService>()
         .AddTransient<DeliveryService>();
 }

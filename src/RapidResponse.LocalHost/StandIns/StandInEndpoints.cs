@@ -18,6 +18,7 @@ public static partial class StandInEndpoints
     public static void MapStandIns(this WebApplication app)
     {
         app.MapPost(TwilioPath + "/2010-04-01/Accounts/{accountSid}/Messages.json", TwilioMessageAsync);
+        app.MapGet(TwilioPath + "/2010-04-01/Accounts/{accountSid}/Messages.json", TwilioListAsync);
         app.MapPost(SendGridPath + "/v3/mail/send", SendGridMailAsync);
         app.MapGet("/stand-ins", (StandInRecorder recorder) => Results.Content(StandInPage.Render(recorder), "text/html; charset=utf-8"));
     }
@@ -25,9 +26,10 @@ public static partial class StandInEndpoints
     private static async Task<IResult> TwilioMessageAsync(
         string accountSid, HttpRequest request, StandInRecorder recorder, TimeProvider time, ILoggerFactory loggers)
     {
-        if (await FaultAsync(recorder, "twilio") is { } fault)
+        var fault = await FaultAsync(recorder, "twilio");
+        if (fault is not null and not { DropAfterTaking: true })
         {
-            return fault;
+            return new FaultResult(fault);
         }
 
         var form = await request.ReadFormAsync();
@@ -37,30 +39,91 @@ public static partial class StandInEndpoints
             form["Body"].ToString(), Optional(form, "StatusCallback"), Optional(form, "ValidityPeriod"), time.GetUtcNow());
         recorder.Add(message);
         LogSms(loggers.CreateLogger("StandIns.Twilio"), Pii.MaskPhone(message.To), Pii.MaskText(message.Body));
-
-        var body = new JsonObject
+        if (fault is { DropAfterTaking: true })
         {
-            ["sid"] = sid,
-            ["account_sid"] = accountSid,
-            ["to"] = message.To,
-            ["from"] = message.From,
-            ["messaging_service_sid"] = message.MessagingServiceSid,
-            ["body"] = message.Body,
-            ["status"] = "queued",
-            ["num_segments"] = "1",
-            ["direction"] = "outbound-api",
-            ["api_version"] = "2010-04-01",
-            ["date_created"] = time.GetUtcNow().ToString("R", CultureInfo.InvariantCulture),
-            ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Messages/{sid}.json",
-        };
-        return Results.Content(body.ToJsonString(), "application/json", Encoding.UTF8, StatusCodes.Status201Created);
+            request.HttpContext.Abort();
+            return Results.Empty;
+        }
+
+        return Results.Content(TwilioJson(message, "queued").ToJsonString(), "application/json", Encoding.UTF8, StatusCodes.Status201Created);
     }
+
+    /// <summary>
+    /// Twilio's Messages list as its API answers it: filtered by <c>To</c>, <c>From</c> and <c>DateSent</c> (the
+    /// SDK writes <c>DateSent&gt;=</c> and <c>DateSent&lt;=</c> as the keys <c>DateSent&gt;</c> and <c>DateSent&lt;</c>),
+    /// newest first, one page.
+    /// </summary>
+    private static async Task<IResult> TwilioListAsync(string accountSid, HttpRequest request, StandInRecorder recorder)
+    {
+        var fault = await FaultAsync(recorder, "twilio");
+        if (fault is { DropAfterTaking: true })
+        {
+            request.HttpContext.Abort();
+            return Results.Empty;
+        }
+
+        if (fault is not null)
+        {
+            return new FaultResult(fault);
+        }
+
+        var query = request.Query;
+        DateTimeOffset? Date(string key) => query.TryGetValue(key, out var value) && DateTimeOffset.TryParse(
+            value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : null;
+        var to = query["To"].ToString();
+        var from = query["From"].ToString();
+        var (on, after, before) = (Date("DateSent"), Date("DateSent>"), Date("DateSent<"));
+        var pageSize = int.TryParse(query["PageSize"], CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 1000) : 50;
+        var listed = recorder.Sms
+            .Where(m => m.AccountSid == accountSid)
+            .Where(m => to.Length == 0 || m.To == to)
+            .Where(m => from.Length == 0 || m.From == from)
+            .Where(m => on is null || m.ReceivedAt.UtcDateTime.Date == on.Value.UtcDateTime.Date)
+            .Where(m => after is null || m.ReceivedAt >= after)
+            .Where(m => before is null || m.ReceivedAt <= before)
+            .OrderByDescending(m => m.ReceivedAt)
+            .Take(pageSize)
+            .Select(m => (JsonNode)TwilioJson(m, "sent"))
+            .ToArray();
+        var uri = $"/2010-04-01/Accounts/{accountSid}/Messages.json{request.QueryString}";
+        var page = new JsonObject
+        {
+            ["messages"] = new JsonArray(listed),
+            ["first_page_uri"] = uri,
+            ["next_page_uri"] = null,
+            ["previous_page_uri"] = null,
+            ["uri"] = uri,
+            ["page"] = 0,
+            ["page_size"] = pageSize,
+            ["start"] = 0,
+            ["end"] = Math.Max(listed.Length - 1, 0),
+        };
+        return Results.Content(page.ToJsonString(), "application/json", Encoding.UTF8, StatusCodes.Status200OK);
+    }
+
+    private static JsonObject TwilioJson(RecordedSms message, string status) => new()
+    {
+        ["sid"] = message.Sid,
+        ["account_sid"] = message.AccountSid,
+        ["to"] = message.To,
+        ["from"] = message.From,
+        ["messaging_service_sid"] = message.MessagingServiceSid,
+        ["body"] = message.Body,
+        ["status"] = status,
+        ["num_segments"] = "1",
+        ["direction"] = "outbound-api",
+        ["api_version"] = "2010-04-01",
+        ["date_created"] = message.ReceivedAt.ToString("R", CultureInfo.InvariantCulture),
+        ["date_sent"] = status == "queued" ? null : message.ReceivedAt.ToString("R", CultureInfo.InvariantCulture),
+        ["uri"] = $"/2010-04-01/Accounts/{message.AccountSid}/Messages/{message.Sid}.json",
+    };
 
     private static async Task<IResult> SendGridMailAsync(HttpRequest request, StandInRecorder recorder, TimeProvider time, ILoggerFactory loggers)
     {
-        if (await FaultAsync(recorder, "sendgrid") is { } fault)
+        var fault = await FaultAsync(recorder, "sendgrid");
+        if (fault is not null and not { DropAfterTaking: true })
         {
-            return fault;
+            return new FaultResult(fault);
         }
 
         var mail = await JsonNode.ParseAsync(request.Body) ?? new JsonObject();
@@ -85,6 +148,12 @@ public static partial class StandInEndpoints
         recorder.Add(message);
         LogEmail(loggers.CreateLogger("StandIns.SendGrid"), string.Join(", ", to.Select(Pii.MaskEmail)), message.Subject ?? "", Pii.MaskText(AsFirstRecipientSees(mail, message.Text ?? "")));
 
+        if (fault is { DropAfterTaking: true })
+        {
+            request.HttpContext.Abort();
+            return Results.Empty;
+        }
+
         request.HttpContext.Response.Headers["X-Message-Id"] = messageId;
         return Results.StatusCode(StatusCodes.Status202Accepted);
     }
@@ -104,19 +173,14 @@ public static partial class StandInEndpoints
         return personalizations.Count > 1 ? $"(one request for {personalizations.Count} recipients; as the first reads it)\n{text}" : text;
     }
 
-    private static async Task<IResult?> FaultAsync(StandInRecorder recorder, string provider)
+    private static async Task<StandInFault?> FaultAsync(StandInRecorder recorder, string provider)
     {
         if (recorder.Latency > TimeSpan.Zero)
         {
             await Task.Delay(recorder.Latency);
         }
 
-        if (recorder.Fault?.Invoke(provider) is not { } fault)
-        {
-            return null;
-        }
-
-        return new FaultResult(fault);
+        return recorder.Fault?.Invoke(provider);
     }
 
     private static string? Optional(IFormCollection form, string key) => form.TryGetValue(key, out var value) ? value.ToString() : null;
@@ -144,7 +208,8 @@ public static partial class StandInEndpoints
             }
 
             httpContext.Response.ContentType = "application/json";
-            var code = fault.StatusCode == 400 ? 21211 : 20500;
+            // Twilio's own codes: an invalid number, authentication failed, or a server error.
+            var code = fault.StatusCode switch { 400 => 21211, 401 => 20003, _ => 20500 };
             await httpContext.Response.WriteAsync(
                 $$"""{"code": {{code}}, "message": "Stand-in fault {{fault.StatusCode}}", "status": {{fault.StatusCode}}, "errors": [{"message": "Stand-in fault"}]}""");
         }

@@ -29,8 +29,14 @@ public sealed record RecordedEmail(
     JsonNode Raw,
     DateTimeOffset ReceivedAt);
 
-/// <summary>What the stand-ins answer instead of success: a status code (and optional Retry-After seconds).</summary>
-public sealed record StandInFault(int StatusCode, int? RetryAfterSeconds = null);
+/// <summary>
+/// What the stand-ins answer instead of success: a status code (and optional Retry-After seconds); or, with
+/// <see cref="DropAfterTaking"/>, the request is taken (recorded, as sent) and the connection dropped before any answer.
+/// </summary>
+public sealed record StandInFault(int StatusCode, int? RetryAfterSeconds = null, bool DropAfterTaking = false)
+{
+    public static readonly StandInFault DropConnection = new(0, DropAfterTaking: true);
+}
 
 /// <summary>
 /// Records what the local Twilio and SendGrid stand-ins received: what would have been sent. Tests read it and

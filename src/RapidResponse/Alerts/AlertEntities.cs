@@ -103,6 +103,9 @@ internal sealed class DeliveryEntity : ITableEntity
     public string History { get; set; } = "[]";
     public string? Kind { get; set; }
     public string? About { get; set; }
+    public bool? OutcomeUnknown { get; set; }
+    public int? Failures { get; set; }
+    public DateTimeOffset? RetryAt { get; set; }
 
     public static DeliveryEntity From(Delivery delivery) => new()
     {
@@ -125,6 +128,9 @@ internal sealed class DeliveryEntity : ITableEntity
         History = JsonSerializer.Serialize(delivery.History, StorageJson.Default.IReadOnlyListDeliveryStep),
         Kind = delivery.Kind == DeliveryKind.Alert ? null : delivery.Kind.ToString(),
         About = delivery.About,
+        OutcomeUnknown = delivery.OutcomeUnknown ? true : null,
+        Failures = delivery.Failures == 0 ? null : delivery.Failures,
+        RetryAt = delivery.RetryAt,
     };
 
     public Delivery ToDelivery() => new(
@@ -148,6 +154,9 @@ internal sealed class DeliveryEntity : ITableEntity
         Version = ETag.ToString(),
         Kind = Kind is null ? DeliveryKind.Alert : Enum.Parse<DeliveryKind>(Kind),
         About = About,
+        OutcomeUnknown = OutcomeUnknown ?? false,
+        Failures = Failures ?? 0,
+        RetryAt = RetryAt,
     };
 }
 

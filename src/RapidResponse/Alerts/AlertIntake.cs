@@ -22,6 +22,7 @@ public sealed record PanicAccepted(string AlertId, string Status, Uri StatusUrl)
 public sealed partial class AlertIntake(
     AlertStore alerts,
     AlertQueue queue,
+    PendingWork pending,
     PressIdempotency idempotency,
     Security.ActionLimiter limiter,
     IOptions<RapidResponseOptions> options,
@@ -73,12 +74,14 @@ public sealed partial class AlertIntake(
         {
             // Both writes at once: one round trip off the press. The message may reach the fan-out a moment before
             // the row does, and the fan-out looks again for it (FanOutService). Bounded, so that a row can never
-            // land long after its message: the fan-out gives up on a row still missing well after this bound.
+            // land long after its message: the fan-out gives up on a row still missing well after this bound. The
+            // pending-work row lets the watchdog re-issue the fan-out if the instance holding the message dies.
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             bounded.CancelAfter(WriteTimeout);
             await Task.WhenAll(
                 alerts.CreateIfMissingAsync(alert, new TimelineEntry(now, "accepted", "Alert accepted"), bounded.Token),
-                queue.EnqueueAsync(new AlertMessage(alert.Id, RapidResponseTelemetry.CurrentTraceParent()), bounded.Token));
+                queue.EnqueueAsync(new AlertMessage(alert.Id, RapidResponseTelemetry.CurrentTraceParent()), bounded.Token),
+                pending.AcceptedAsync(alert.Id, bounded.Token));
         }
         catch (Exception exception) when (exception is RequestFailedException
                                               || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -11,13 +11,20 @@ public abstract record SendOutcome
 }
 
 /// <summary>
-/// A provider could not be used just now (connection failure, 429/5xx after retries, open circuit, timeout).
-/// <see cref="MayHaveReachedProvider"/> tells whether the request may have been acted on anyway.
+/// A provider could not be used just now (connection failure, 429/5xx after retries, open circuit, timeout, or our
+/// account refused). <see cref="MayHaveReachedProvider"/> tells whether the request may have been acted on anyway.
 /// </summary>
-public sealed class ProviderUnavailableException(string provider, bool mayHaveReachedProvider, string message, Exception? inner = null)
+public sealed class ProviderUnavailableException(
+    string provider, bool mayHaveReachedProvider, string message, Exception? inner = null, bool accountRefused = false)
     : Exception(message, inner)
 {
     public string Provider { get; } = provider;
 
     public bool MayHaveReachedProvider { get; } = mayHaveReachedProvider;
+
+    /// <summary>
+    /// The provider refused our account, not the recipient (a rotated token, a suspended account, a missing
+    /// geo-permission): every send would fail the same way until someone fixes it, and then all would succeed.
+    /// </summary>
+    public bool AccountRefused { get; } = accountRefused;
 }

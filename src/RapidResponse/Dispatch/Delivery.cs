@@ -33,6 +33,18 @@ public sealed record Delivery(
     /// <summary>What the send carries: the alert itself, or a later message about it (<see cref="DeliveryKind"/>).</summary>
     public DeliveryKind Kind { get; init; } = DeliveryKind.Alert;
 
+    /// <summary>
+    /// A send of this row may have reached the provider without its answer reaching us (a timeout, a dropped
+    /// connection, a worker that died mid-send): the next attempt asks the provider before sending again.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
+
+    /// <summary>Provider failures in a row (reset by a send that goes through): the back-off grows with it.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>When the held send is next tried (<see cref="RetryBackoff"/>); the watchdog leaves it alone until then.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     /// <summary>What a later message is about: the follow-up number, the escalation step, or the acknowledging delivery.</summary>
     public string? About { get; init; }
 

@@ -15,6 +15,7 @@ public sealed partial class DeliveryFallback(
     AlertStore alerts,
     ContactStore contacts,
     DeliveryQueue queue,
+    PendingWork pending,
     TimeProvider time,
     ILogger<DeliveryFallback> logger)
 {
@@ -55,7 +56,9 @@ public sealed partial class DeliveryFallback(
                 cancellationToken);
         }
 
-        // Queued even when the row existed: a crash between adding and queueing must not strand it.
+        // Queued even when the row existed: a crash between adding and queueing must not strand it (nor can the
+        // watchdog's sweep clear the alert in between: the pending-work row is touched after the row is added).
+        await pending.PlannedAsync(fallback.AlertId, cancellationToken);
         await queue.EnqueueAsync(new DeliveryMessage(fallback.AlertId, fallback.Id, RapidResponseTelemetry.CurrentTraceParent()), cancellationToken);
         LogFellBack(failed.AlertId, failed.Channel, other);
         return true;

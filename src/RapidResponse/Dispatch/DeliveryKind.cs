@@ -48,5 +48,8 @@ public static class DeliveryKinds
             Version = null,
             Kind = kind,
             About = about,
+            OutcomeUnknown = false,
+            Failures = 0,
+            RetryAt = null,
         };
 }

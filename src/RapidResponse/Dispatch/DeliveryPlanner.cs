@@ -10,7 +10,7 @@ namespace RapidResponse.Dispatch;
 /// them on the <c>deliveries</c> queue, where the same claimed, retried sends as the alert's own carry them.
 /// Every alert SMS is entered in the phone index, so a reply can find its alert.
 /// </summary>
-public sealed class DeliveryPlanner(AlertStore alerts, PhoneIndex phones, DeliveryQueue queue)
+public sealed class DeliveryPlanner(AlertStore alerts, PhoneIndex phones, DeliveryQueue queue, PendingWork pending)
 {
     /// <summary>
     /// Adds the candidates not in <paramref name="existing"/> and queues each still to send. A candidate already
@@ -31,7 +31,14 @@ public sealed class DeliveryPlanner(AlertStore alerts, PhoneIndex phones, Delive
         }));
 
         var added = results.Where(r => r.Added).Select(r => r.Delivery).ToList();
-        await Task.WhenAll(results.Where(r => r.Added || !r.Delivery.State.IsHandedOver())
+        var toSend = results.Where(r => r.Added || !r.Delivery.State.IsHandedOver()).ToList();
+        if (toSend.Count > 0)
+        {
+            // After the rows, before the messages: the watchdog re-issues them if the messages are lost with a worker.
+            await Task.WhenAll(toSend.Select(r => r.Delivery.AlertId).Distinct(StringComparer.Ordinal).Select(id => pending.PlannedAsync(id, cancellationToken)));
+        }
+
+        await Task.WhenAll(toSend
             .Select(r => queue.EnqueueAsync(new DeliveryMessage(r.Delivery.AlertId, r.Delivery.Id), cancellationToken)));
         return added;
     }

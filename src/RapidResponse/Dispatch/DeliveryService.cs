@@ -3,8 +3,10 @@ using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
+using RapidResponse.Operations;
 using RapidResponse.Responses;
 using RapidResponse.Security;
+using RapidResponse.Storage;
 using RapidResponse.Telemetry;
 
 namespace RapidResponse.Dispatch;
@@ -15,9 +17,11 @@ namespace RapidResponse.Dispatch;
 /// so a redelivered queue message never re-sends what was sent and two workers never both send.
 /// </summary>
 /// <remarks>
-/// When a send's outcome is unknown (the worker died or timed out after the request left), the next attempt
-/// after <see cref="SendingLease"/> sends again: a duplicate SMS is preferred over a missing one. Each such
-/// case is logged and counted on the row (<see cref="Delivery.Attempts"/>).
+/// When a send's outcome is unknown (the worker died, timed out or lost the connection after the request left), the
+/// row says so (<see cref="Delivery.OutcomeUnknown"/>) and the next attempt first asks the provider where it can:
+/// Twilio lists the messages it took, so an SMS found there is recorded as sent, not sent again. Where the provider
+/// cannot say (SendGrid, or Twilio not answering the lookup), it sends again: a duplicate is preferred over a missing
+/// message. Each such case is logged and counted on the row (<see cref="Delivery.Attempts"/>).
 /// </remarks>
 public sealed partial class DeliveryService(
     AlertStore alerts,
@@ -27,6 +31,8 @@ public sealed partial class DeliveryService(
     DeliveryFallback fallback,
     EmailBatchService batches,
     PhoneIndex phones,
+    ProviderOutages outages,
+    DeliveryQueue queue,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -38,7 +44,7 @@ public sealed partial class DeliveryService(
         using var trace = RapidResponseTelemetry.Trace(logger, "delivery.send", message.AlertId, message.TraceParent);
         if (message.Batch is { Count: > 0 } batch)
         {
-            await batches.DeliverAsync(message.AlertId, batch, cancellationToken);
+            await batches.DeliverAsync(message.AlertId, batch, message.Early, cancellationToken);
             return;
         }
 
@@ -55,6 +61,7 @@ public sealed partial class DeliveryService(
         }
 
         var now = time.GetUtcNow();
+        var unknown = delivery.OutcomeUnknown;
         if (delivery.State == DeliveryState.Sending)
         {
             if (now - delivery.SendingSince < SendingLease)
@@ -62,11 +69,13 @@ public sealed partial class DeliveryService(
                 throw new DeliveryBusyException(delivery.Id);
             }
 
+            // The worker holding the claim died or hung: whether its send left is unknown.
             LogUnknownOutcome(delivery.AlertId, delivery.Id, delivery.Attempts);
+            unknown = true;
         }
 
         var claimed = await alerts.TryUpdateDeliveryAsync(
-            delivery.MoveTo(DeliveryState.Sending, now) with { SendingSince = now, Attempts = delivery.Attempts + 1 },
+            delivery.MoveTo(DeliveryState.Sending, now) with { SendingSince = now, Attempts = delivery.Attempts + 1, OutcomeUnknown = unknown },
             cancellationToken) ?? throw new DeliveryBusyException(delivery.Id);
 
         // The phone index is what a YES reply is matched against: written before the SMS can be answered (alert SMS
@@ -85,15 +94,52 @@ public sealed partial class DeliveryService(
         catch (ProviderUnavailableException exception)
         {
             // Our call has ended, so no live send holds the claim: release it and let the queue retry. When the
-            // provider may have acted on the request, that retry may duplicate the message: preferred over a loss.
+            // provider may have acted on the request, the row says so, and the retry asks before sending again.
             if (exception.MayHaveReachedProvider)
             {
                 LogUnknownOutcome(claimed.AlertId, claimed.Id, claimed.Attempts);
             }
 
-            await alerts.TryUpdateDeliveryAsync(
-                claimed.MoveTo(DeliveryState.Pending, time.GetUtcNow()) with { SendingSince = null, Error = exception.Message }, cancellationToken);
-            throw;
+            var released = time.GetUtcNow();
+            var failures = claimed.Failures + 1;
+            var wait = RetryBackoff.For(failures, released - alert.CreatedAt);
+            var held = await alerts.TryUpdateDeliveryAsync(
+                claimed.MoveTo(DeliveryState.Pending, released) with
+                {
+                    SendingSince = null,
+                    Error = exception.Message,
+                    OutcomeUnknown = claimed.OutcomeUnknown || exception.MayHaveReachedProvider,
+                    Failures = failures,
+                    RetryAt = released + wait,
+                },
+                cancellationToken);
+            if (exception.AccountRefused || failures >= RetryBackoff.OutageAfter)
+            {
+                // An outage, not this recipient: the delivery stays pending and is retried, the operator is told
+                // (once, on the other channel), and the contact's other channel carries the message meanwhile.
+                await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
+                await fallback.FallBackAsync(claimed, cancellationToken);
+            }
+
+            if (held is null)
+            {
+                throw; // A callback moved the row meanwhile: the queue offers the message again and it re-reads.
+            }
+
+            // Waits out the outage as a new message's initial visibility: no dequeue count spent, nothing parked.
+            // An early attempt (a probe) leaves the retry to the message already scheduled.
+            if (!message.Early)
+            {
+                await queue.EnqueueAsync(message, wait, cancellationToken);
+            }
+
+            LogHeld(claimed.AlertId, claimed.Id, failures, wait);
+            return;
+        }
+
+        if (outcome is SendOutcome.Accepted)
+        {
+            await outages.WorkingAsync(ProviderOf(claimed.Channel), cancellationToken);
         }
 
         if (outcome is SendOutcome.Rejected)
@@ -105,7 +151,14 @@ public sealed partial class DeliveryService(
         var done = time.GetUtcNow();
         var recorded = outcome switch
         {
-            SendOutcome.Accepted accepted => claimed.MoveTo(DeliveryState.Sent, done) with { ProviderId = accepted.ProviderId, Error = null },
+            SendOutcome.Accepted accepted => claimed.MoveTo(DeliveryState.Sent, done) with
+            {
+                ProviderId = accepted.ProviderId,
+                Error = null,
+                OutcomeUnknown = false,
+                Failures = 0,
+                RetryAt = null,
+            },
             SendOutcome.Rejected rejected => claimed.MoveTo(DeliveryState.Failed, done) with { Error = $"{rejected.Code}: {rejected.Reason}" },
             _ => throw new InvalidOperationException("Unknown send outcome."),
         };
@@ -119,24 +172,55 @@ public sealed partial class DeliveryService(
         LogSent(delivery.AlertId, delivery.Channel, Pii.MaskAddress(delivery.Address), recorded.State);
     }
 
-    /// <summary>The text comes from the row's kind (<see cref="DeliveryContent"/>): the alert, a reminder, a confirmation, a follow-up or a notice.</summary>
+    /// <summary>
+    /// The text comes from the row's kind (<see cref="DeliveryContent"/>): the alert, a reminder, a confirmation, a
+    /// follow-up or a notice. An SMS whose last send had an unknown outcome is looked up first.
+    /// </summary>
     private async Task<SendOutcome> SendAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
     {
         var reference = $"{delivery.AlertId}/{delivery.Id}";
         return delivery.Channel switch
         {
-            Channel.Sms => await sms.SendAsync(
-                new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), cancellationToken),
+            Channel.Sms => await SendSmsAsync(
+                new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), delivery, cancellationToken),
             Channel.Email => await email.SendAsync(
                 new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }
 
+    public static string ProviderOf(Channel channel) => channel == Channel.Sms ? TwilioSmsSender.Provider : SendGridEmailSender.Provider;
+
+    private async Task<SendOutcome> SendSmsAsync(SmsMessage message, Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.OutcomeUnknown)
+        {
+            // Since the row was made: an SMS found with this text to this number is this delivery's earlier send.
+            if (await sms.FindSentAsync(message, delivery.CreatedAt, cancellationToken) is { } providerId)
+            {
+                LogFoundSent(delivery.AlertId, delivery.Id);
+                return new SendOutcome.Accepted(providerId);
+            }
+
+            LogNotFound(delivery.AlertId, delivery.Id, delivery.Attempts);
+        }
+
+        return await sms.SendAsync(message, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} could not go out ({Failures} failure(s) in a row); held for {Wait}")]
+    private partial void LogHeld(string alertId, string deliveryId, int failures, TimeSpan wait);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Alert {AlertId}: delivery {DeliveryId} had an unknown outcome; the provider has it, so it is not sent again")]
+    private partial void LogFoundSent(string alertId, string deliveryId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} had an unknown outcome and the provider lists no such message; sending again (attempt {Attempts})")]
+    private partial void LogNotFound(string alertId, string deliveryId, int attempts);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Alert {AlertId}: {Channel} to {Address} is {State}")]
     private partial void LogSent(string alertId, Channel channel, string address, DeliveryState state);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} had an unknown outcome after {Attempts} attempt(s); sending again (a duplicate is preferred over a loss)")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} had an unknown outcome after {Attempts} attempt(s); the next attempt asks the provider where it can, else sends again (a duplicate is preferred over a loss)")]
     private partial void LogUnknownOutcome(string alertId, string deliveryId, int attempts);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} is on the queue but not in the table")]

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
+using RapidResponse.Operations;
+using RapidResponse.Storage;
 
 namespace RapidResponse.Dispatch;
 
@@ -15,13 +17,16 @@ public sealed partial class EmailBatchService(
     IDeliveryContent content,
     IEmailSender email,
     DeliveryFallback fallback,
+    ProviderOutages outages,
+    DeliveryQueue queue,
     TimeProvider time,
     ILogger<EmailBatchService> logger)
 {
     /// <summary>Queue messages stay small (64 KiB): a batch lists at most this many delivery ids.</summary>
     public const int MaxPerMessage = 250;
 
-    public async Task DeliverAsync(string alertId, IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
+    /// <summary>One batch message; <paramref name="early"/>: a probe, which leaves its retry to the scheduled message.</summary>
+    public async Task DeliverAsync(string alertId, IReadOnlyList<string> deliveryIds, bool early, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var rows = await Task.WhenAll(deliveryIds.Distinct(StringComparer.Ordinal).Select(id => alerts.GetDeliveryAsync(alertId, id, cancellationToken)));
@@ -36,7 +41,7 @@ public sealed partial class EmailBatchService(
 
         if (claimed.Count > 0)
         {
-            await SendAsync(alertId, claimed, cancellationToken);
+            await SendAsync(alertId, deliveryIds, claimed, early, cancellationToken);
         }
 
         if (busy > 0)
@@ -46,7 +51,7 @@ public sealed partial class EmailBatchService(
         }
     }
 
-    private async Task SendAsync(string alertId, IReadOnlyList<Delivery> claimed, CancellationToken cancellationToken)
+    private async Task SendAsync(string alertId, IReadOnlyList<string> deliveryIds, IReadOnlyList<Delivery> claimed, bool early, CancellationToken cancellationToken)
     {
         var alert = await alerts.GetAsync(alertId, cancellationToken)
             ?? throw new InvalidOperationException($"A batch belongs to missing alert {alertId}.");
@@ -60,10 +65,39 @@ public sealed partial class EmailBatchService(
         }
         catch (ProviderUnavailableException exception)
         {
+            // As for a single send (DeliveryService): held with a growing back-off, the operator told once, the
+            // other channel meanwhile.
             var released = time.GetUtcNow();
-            await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(
-                d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message }, cancellationToken)));
-            throw;
+            var failures = claimed.Max(d => d.Failures) + 1;
+            var wait = RetryBackoff.For(failures, released - alert.CreatedAt);
+            var held = await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(
+                d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message, Failures = failures, RetryAt = released + wait },
+                cancellationToken)));
+            if (exception.AccountRefused || failures >= RetryBackoff.OutageAfter)
+            {
+                await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
+                foreach (var delivery in claimed)
+                {
+                    await fallback.FallBackAsync(delivery, cancellationToken);
+                }
+            }
+
+            if (held.Any(h => h is null))
+            {
+                throw;
+            }
+
+            if (!early)
+            {
+                await queue.EnqueueAsync(new DeliveryMessage(alertId, deliveryIds[0], Batch: deliveryIds), wait, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (outcome is SendOutcome.Accepted)
+        {
+            await outages.WorkingAsync(SendGridEmailSender.Provider, cancellationToken);
         }
 
         if (outcome is SendOutcome.Rejected)
@@ -77,7 +111,7 @@ public sealed partial class EmailBatchService(
         var done = time.GetUtcNow();
         await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(outcome switch
         {
-            SendOutcome.Accepted accepted => d.MoveTo(DeliveryState.Sent, done) with { ProviderId = accepted.ProviderId, Error = null },
+            SendOutcome.Accepted accepted => d.MoveTo(DeliveryState.Sent, done) with { ProviderId = accepted.ProviderId, Error = null, Failures = 0, RetryAt = null },
             SendOutcome.Rejected rejected => d.MoveTo(DeliveryState.Failed, done) with { Error = $"{rejected.Code}: {rejected.Reason}" },
             _ => throw new InvalidOperationException("Unknown send outcome."),
         }, cancellationToken)));

@@ -18,6 +18,7 @@ public sealed partial class FanOutService(
     ContactStore contacts,
     DeliveryPlanner planner,
     EscalationScheduler escalations,
+    PendingWork pending,
     TimeProvider time,
     ILogger<FanOutService> logger)
 {
@@ -55,8 +56,12 @@ public sealed partial class FanOutService(
             ? (fresh, fresh)
             : await AddMissingAsync(alert.Id, fresh, cancellationToken);
 
-        // Every time, even on a retried fan-out: a repeated step is ignored, a missing one would never escalate.
-        await Task.WhenAll(escalations.ScheduleFirstAsync(alert, cancellationToken), RecordAsync(alert, planned, added, now, cancellationToken));
+        // Every time, even on a retried fan-out: a repeated step is ignored, a missing one would never escalate. Once
+        // the rows are in, they say what is left to send: the watchdog stops re-issuing the fan-out.
+        await Task.WhenAll(
+            escalations.ScheduleFirstAsync(alert, cancellationToken),
+            RecordAsync(alert, planned, added, now, cancellationToken),
+            pending.FannedOutAsync(alert.Id, cancellationToken));
         LogFannedOut(alert.Id, string.Join(" → ", chain), planned.Count, added.Count);
         if (added.Count > 0 || planned.Count == 0)
         {

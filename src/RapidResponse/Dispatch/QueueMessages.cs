@@ -19,4 +19,12 @@ public sealed record DeliveryMessage(
     [property: JsonRequired] string AlertId,
     [property: JsonRequired] string DeliveryId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Batch = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Batch = null)
+{
+    /// <summary>
+    /// An extra, early attempt (a watchdog probe during an outage, or a resume after one): when it fails it leaves
+    /// the retry to the message already scheduled, so the attempts of one send never multiply.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Early { get; init; }
+}

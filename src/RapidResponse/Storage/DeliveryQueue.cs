@@ -22,4 +22,8 @@ public sealed class DeliveryQueue
 
     public async Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
         await queue.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), cancellationToken);
+
+    /// <summary>Enqueued hidden for <paramref name="delay"/>: a retry that waits out a provider outage.</summary>
+    public async Task EnqueueAsync(DeliveryMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
+        await queue.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), delay, cancellationToken: cancellationToken);
 }

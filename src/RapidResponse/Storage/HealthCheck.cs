@@ -3,8 +3,15 @@ using Azure.Storage.Queues;
 
 namespace RapidResponse.Storage;
 
-/// <summary>The body of <c>GET /api/health</c>.</summary>
-public sealed record HealthReport(string Status, bool Tables, bool Queues);
+/// <summary>
+/// The body of <c>GET /api/health</c>: <c>healthy</c>, <c>degraded</c> (storage answers but a provider is down, see
+/// <see cref="ProvidersDown"/>) or <c>unhealthy</c> (storage does not answer).
+/// </summary>
+public sealed record HealthReport(string Status, bool Tables, bool Queues)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ProvidersDown { get; init; }
+}
 
 /// <summary>Liveness plus whether storage answers; says nothing about contents.</summary>
 public sealed class HealthCheck(TableServiceClient tables, QueueServiceClient queues)

@@ -29,7 +29,13 @@ public static class TableNames
     /// <summary>Each organizer's allowance of presses, updates and resolves (one row per organizer and action).</summary>
     public const string Limits = "Limits";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits];
+    /// <summary>Alerts that may have work outstanding, for the dispatch watchdog (one small partition).</summary>
+    public const string PendingWork = "PendingWork";
+
+    /// <summary>Provider outages (our account refused), shared by every instance.</summary>
+    public const string ProviderStatus = "ProviderStatus";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

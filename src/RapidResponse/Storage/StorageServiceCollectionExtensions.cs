@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
+using RapidResponse.Dispatch;
 using RapidResponse.Operations;
 using RapidResponse.Organizers;
 using RapidResponse.Security;
@@ -24,6 +25,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new AlertStore(Table(sp, TableNames.Alerts), sp.GetRequiredService<FieldCipher>()));
         services.AddSingleton(sp => new IdempotencyStore(Table(sp, TableNames.Idempotency)));
         services.AddSingleton(sp => new ParkedMessageStore(Table(sp, TableNames.PoisonMessages)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ProviderOutages>(sp, Table(sp, TableNames.ProviderStatus)));
+        services.AddSingleton(sp => new PendingWork(Table(sp, TableNames.PendingWork), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<DeliveryQueue>();
         services.AddHostedService<StorageInitializer>();

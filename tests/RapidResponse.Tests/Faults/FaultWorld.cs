@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Contacts;
 using RapidResponse.LocalHost;
@@ -45,6 +48,12 @@ internal sealed class FaultWorld : IAsyncDisposable
     /// <summary>Every SMS any host of this world sent, to a stand-in of any generation.</summary>
     public IEnumerable<RecordedSms> AllSms => retiredStandIns.SelectMany(s => s.Sms).Concat(Host.StandIns.Sms);
 
+    /// <summary>Where the operator is told (<c>RapidResponse:OperatorEmail</c>): the SendGrid stand-in records it.</summary>
+    public const string OperatorEmail = "operator@fault-world.example.org";
+
+    public IEnumerable<RecordedEmail> OperatorEmails => retiredStandIns.SelectMany(s => s.Emails).Concat(Host.StandIns.Emails)
+        .Where(e => e.To.Contains(OperatorEmail));
+
     public static async Task<FaultWorld> StartAsync(int lawyers)
     {
         var azurite = await Azurite.StartAsync();
@@ -63,6 +72,43 @@ internal sealed class FaultWorld : IAsyncDisposable
         Host = await StartHostAsync();
     }
 
+    /// <summary>
+    /// A press accepted by an instance that then takes the <c>alerts</c> message, as the Functions queue listener does
+    /// (invisible for 10 minutes), and dies holding it. The instance is the same registration as the app's, with no
+    /// host around it; the world's host is stopped meanwhile and started again after, so only the accepting instance
+    /// could have taken the message. Returns the alert id and the message, still held.
+    /// </summary>
+    public async Task<(string AlertId, QueueMessage Held)> PressOnAnInstanceThatDiesHoldingTheMessageAsync()
+    {
+        var settings = Host.App.Configuration.AsEnumerable().ToDictionary(pair => pair.Key, pair => pair.Value);
+        retiredStandIns.Add(Host.StandIns);
+        await Host.DisposeAsync();
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using (var instance = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddRapidResponse(configuration).BuildServiceProvider())
+        {
+            var panic = ActivatorUtilities.CreateInstance<Functions.Alerts.PanicFunction>(instance);
+            var context = new DefaultHttpContext { RequestServices = instance };
+            context.Request.Method = "POST";
+            context.Request.Headers.Authorization = "Bearer " + OrganizerToken;
+            context.Request.ContentType = "application/json";
+            context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($$"""{"incident":"detention","region":"{{Region}}"}"""));
+            context.Response.Body = new MemoryStream();
+            var result = await panic.RunAsync(context.Request, CancellationToken.None);
+            await result.ExecuteAsync(context);
+            Assert.Equal(StatusCodes.Status202Accepted, context.Response.StatusCode);
+            context.Response.Body.Position = 0;
+            var alertId = (await JsonNode.ParseAsync(context.Response.Body))!["alertId"]!.GetValue<string>();
+
+            var alerts = instance.GetRequiredService<QueueServiceClient>().GetQueueClient("alerts");
+            var held = (await alerts.ReceiveMessageAsync(TimeSpan.FromMinutes(10))).Value;
+            Assert.Contains(alertId, held.Body.ToString(), StringComparison.Ordinal);
+
+            Host = await StartHostAsync();
+            return (alertId, held);
+        }
+    }
+
     /// <summary>Another instance, in a process of its own, on this world's storage and sending to its stand-ins.</summary>
     public Task<HostProcess> StartHostProcessAsync() => HostProcess.StartAsync(azurite.ConnectionString, AdminKey, Host.BaseUrl);
 
@@ -77,6 +123,13 @@ internal sealed class FaultWorld : IAsyncDisposable
     }
 
     public int SmsTo(string phone) => AllSms.Count(s => s.To == phone);
+
+    /// <summary>The body of <c>GET /api/health</c>.</summary>
+    public async Task<JsonObject> HealthAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Host.BaseUrl };
+        return (await client.GetFromJsonAsync<JsonObject>("api/health"))!;
+    }
 
     public async Task WaitUntilEveryLawyerHasAnSmsAsync(TimeSpan timeout)
     {
@@ -124,6 +177,7 @@ internal sealed class FaultWorld : IAsyncDisposable
             ["urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["RapidResponse:AdminKey"] = AdminKey,
+            ["RapidResponse:OperatorEmail"] = OperatorEmail,
         }, Logs.CaptureOnly);
     }
 

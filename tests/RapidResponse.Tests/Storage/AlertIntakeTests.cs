@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RapidResponse.Alerts;
+using RapidResponse.Dispatch;
 using RapidResponse.Organizers;
 using RapidResponse.Storage;
 using RapidResponse.Tests.Support;
@@ -71,6 +72,7 @@ public sealed class AlertIntakeTests
         var intake = new AlertIntake(
             new AlertStore(alertsTable),
             new AlertQueue(queues),
+            new PendingWork(await SharedAzurite.NewTableAsync("pending"), time),
             new PressIdempotency(new IdempotencyStore(await SharedAzurite.NewTableAsync("idem")), time),
             new RapidResponse.Security.ActionLimiter(await SharedAzurite.NewTableAsync("limits"), Options, time),
             Options,

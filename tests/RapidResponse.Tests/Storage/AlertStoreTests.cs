@@ -7,7 +7,7 @@ namespace RapidResponse.Tests.Storage;
 
 public sealed class AlertStoreTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 5, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 5, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Read_ReturnsTheAlertItsDeliveriesAndTimeline_FromOnePartition()

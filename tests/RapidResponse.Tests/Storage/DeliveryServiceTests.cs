@@ -5,6 +5,7 @@ using RapidResponse.Channels;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Dispatch;
 using RapidResponse.Statements;
+using RapidResponse.Storage;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.Storage;
@@ -14,7 +15,9 @@ public sealed class DeliveryServiceTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 10, 6, 0, TimeSpan.Zero));
     private readonly RecordingSms sms = new();
+    private readonly RecordingEmail email = new();
     private TestFallback fallback = null!;
+    private RapidResponse.Operations.ProviderOutages outages = null!;
 
     [Fact]
     public async Task Deliver_SendsOnce_AndRecordsTheProviderId_EvenWhenTheMessageComesAgain()
@@ -95,7 +98,7 @@ public sealed class DeliveryServiceTests
         var (service, store, message) = await SetUpAsync();
         sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "down");
 
-        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+        await service.DeliverAsync(message, CancellationToken.None);
         sms.Next = null;
         await service.DeliverAsync(message, CancellationToken.None);
 
@@ -110,7 +113,7 @@ public sealed class DeliveryServiceTests
         var (service, store, message) = await SetUpAsync();
         sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: true, "timed out after sending");
 
-        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync(message, CancellationToken.None));
+        await service.DeliverAsync(message, CancellationToken.None);
         sms.Next = null;
         await service.DeliverAsync(message, CancellationToken.None);
 
@@ -118,6 +121,119 @@ public sealed class DeliveryServiceTests
         Assert.Equal(DeliveryState.Sent, delivery.State);
         Assert.Equal(2, sms.Calls);
         Assert.Equal(2, delivery.Attempts);
+    }
+
+    [Fact]
+    public async Task Deliver_AnswerLostAfterTheProviderTookIt_IsLookedUpAndNotSentAgain()
+    {
+        var (service, store, message) = await SetUpAsync();
+        sms.Next = m =>
+        {
+            sms.TakenUnanswered.Add(m);
+            throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: true, "connection dropped after sending");
+        };
+
+        await service.DeliverAsync(message, CancellationToken.None);
+        Assert.True((await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!.OutcomeUnknown);
+        sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        var delivery = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
+        Assert.Equal((DeliveryState.Sent, "SM-taken-0", false), (delivery.State, delivery.ProviderId, delivery.OutcomeUnknown));
+        Assert.Equal(1, sms.Calls);
+        Assert.Empty(sms.Sent);
+    }
+
+    [Fact]
+    public async Task Deliver_CertainFailure_IsNotLookedUp()
+    {
+        var (service, _, message) = await SetUpAsync();
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "connection refused");
+
+        await service.DeliverAsync(message, CancellationToken.None);
+        sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        Assert.Equal(0, sms.Lookups);
+        Assert.Single(sms.Sent);
+    }
+
+    [Fact]
+    public async Task Deliver_AccountRefused_IsRetriedNotFailed_TheOperatorIsToldOnceByEmail_AndTheContactsEmailCarriesIt()
+    {
+        var (service, store, message) = await SetUpAsync();
+        await fallback.Contacts.PutAsync(
+            new RapidResponse.Contacts.Contact("c1", "KZ", "Aigerim N.", RapidResponse.Contacts.ContactRole.Lawyer, 1, "+77011234567", "aigerim@example.org", "ru", true),
+            CancellationToken.None);
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "Twilio refused the account (401, 20003)", accountRefused: true);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await service.DeliverAsync(message, CancellationToken.None);
+            time.Advance(TimeSpan.FromSeconds(20));
+        }
+
+        var held = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
+        Assert.Equal(DeliveryState.Pending, held.State);
+        Assert.DoesNotContain(sms.Sent, m => m.To == "+77011234567");
+        Assert.Single(email.Sent, m => m.To == TestOutages.OperatorEmail);
+        Assert.Equal(["twilio"], (await outages.DownAsync(CancellationToken.None)).Select(p => p.Provider));
+        Assert.NotNull(await store.GetDeliveryAsync("a1", DeliveryFallback.IdFor(held, Channel.Email), CancellationToken.None));
+
+        sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Sent, (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!.State);
+        Assert.Equal(2, email.Sent.Count(m => m.To == TestOutages.OperatorEmail));
+        Assert.Contains("sending again", email.Sent.Last(m => m.To == TestOutages.OperatorEmail).Content.Subject, StringComparison.Ordinal);
+        Assert.Empty(await outages.DownAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(30)]
+    public async Task Deliver_LongOutage_BacksOffTo5Minutes_ParksNothing_TellsTheOperatorOnceAtTheStartAndOnceAtTheEnd(int minutes)
+    {
+        var (service, store, message) = await SetUpAsync();
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "Twilio answered 503");
+        var start = time.GetUtcNow();
+        var waits = new List<TimeSpan>();
+
+        // Each attempt as the queue makes it: when the held row says (the new message's initial visibility).
+        while (time.GetUtcNow() - start < TimeSpan.FromMinutes(minutes))
+        {
+            await service.DeliverAsync(message, CancellationToken.None);
+            var held = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
+            Assert.Equal(DeliveryState.Pending, held.State);
+            waits.Add(held.RetryAt!.Value - time.GetUtcNow());
+            time.Advance(waits[^1]);
+        }
+
+        Assert.Equal(RetryBackoff.First, waits[0]);
+        Assert.Equal(RetryBackoff.Longest, waits[^1]);
+        Assert.InRange(waits.Count, 6, 15);
+        // One retry message per attempt, hidden for its wait: the attempts never multiply, and none is ever dequeued
+        // twice (so none can reach maxDequeueCount and park).
+        Assert.Equal(waits.Count, (await fallback.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Single(email.Sent, m => m.To == TestOutages.OperatorEmail);
+
+        sms.Next = null;
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Sent, (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!.State);
+        Assert.Equal(2, email.Sent.Count(m => m.To == TestOutages.OperatorEmail));
+    }
+
+    [Fact]
+    public async Task Deliver_AnEarlyAttemptThatFails_SchedulesNoSecondRetry()
+    {
+        var (service, _, message) = await SetUpAsync();
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "Twilio answered 503");
+
+        await service.DeliverAsync(message with { Early = true }, CancellationToken.None);
+
+        Assert.Empty((await fallback.Queue.PeekMessagesAsync(32)).Value);
+        Assert.Equal(1, sms.Calls);
     }
 
     [Fact]
@@ -135,6 +251,7 @@ public sealed class DeliveryServiceTests
         var delivery = (await store.GetDeliveryAsync(message.AlertId, message.DeliveryId, CancellationToken.None))!;
         Assert.Equal(DeliveryState.Sent, delivery.State);
         Assert.Single(sms.Sent);
+        Assert.Equal(1, sms.Lookups);
     }
 
     private async Task<(DeliveryService, AlertStore, DeliveryMessage)> SetUpAsync()
@@ -146,11 +263,11 @@ public sealed class DeliveryServiceTests
         await store.AddDeliveriesAsync([delivery], CancellationToken.None);
         fallback = await TestFallback.CreateAsync(store, time);
         var content = new ComposerContent(new FixedComposer());
-        var email = new RecordingEmail();
-        var batches = new EmailBatchService(store, content, email, fallback.Fallback, time, NullLogger<EmailBatchService>.Instance);
+        outages = await TestOutages.CreateAsync(sms, email, time);
+        var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<EmailBatchService>.Instance);
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 
@@ -161,6 +278,18 @@ public sealed class DeliveryServiceTests
         public int Calls { get; private set; }
 
         public Func<SmsMessage, SendOutcome>? Next { get; set; }
+
+        /// <summary>What the provider took even though the sender heard no answer (a dropped connection).</summary>
+        public List<SmsMessage> TakenUnanswered { get; } = [];
+
+        public int Lookups { get; private set; }
+
+        public Task<string?> FindSentAsync(SmsMessage message, DateTimeOffset since, CancellationToken cancellationToken)
+        {
+            Lookups++;
+            var index = TakenUnanswered.FindIndex(m => m.To == message.To && m.Body == message.Body);
+            return Task.FromResult(index < 0 ? null : $"SM-taken-{index}");
+        }
 
         public Task<SendOutcome> SendAsync(SmsMessage message, CancellationToken cancellationToken)
         {

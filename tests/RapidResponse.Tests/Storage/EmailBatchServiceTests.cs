@@ -6,6 +6,7 @@ using RapidResponse.Channels.Email;
 using RapidResponse.Contacts;
 using RapidResponse.Dispatch;
 using RapidResponse.Statements;
+using RapidResponse.Storage;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.Storage;
@@ -21,8 +22,8 @@ public sealed class EmailBatchServiceTests
     {
         var (service, store, ids) = await SetUpAsync(ngos: 3);
 
-        await service.DeliverAsync("a1", ids, CancellationToken.None);
-        await service.DeliverAsync("a1", ids, CancellationToken.None);
+        await service.DeliverAsync("a1", ids, early: false, CancellationToken.None);
+        await service.DeliverAsync("a1", ids, early: false, CancellationToken.None);
 
         var batch = Assert.Single(email.Batches);
         Assert.Equal(["ngo0@example.org", "ngo1@example.org", "ngo2@example.org"], batch.Recipients.Select(r => r.To));
@@ -44,9 +45,9 @@ public sealed class EmailBatchServiceTests
         await store.TryUpdateDeliveryAsync(first.MoveTo(DeliveryState.Sent, time.GetUtcNow()), CancellationToken.None);
         email.Next = () => throw new ProviderUnavailableException("sendgrid", mayHaveReachedProvider: false, "down");
 
-        await Assert.ThrowsAsync<ProviderUnavailableException>(() => service.DeliverAsync("a1", ids, CancellationToken.None));
+        await service.DeliverAsync("a1", ids, early: false, CancellationToken.None);
         email.Next = null;
-        await service.DeliverAsync("a1", ids, CancellationToken.None);
+        await service.DeliverAsync("a1", ids, early: false, CancellationToken.None);
 
         Assert.Equal(2, email.Batches.Count);
         Assert.All(email.Batches, b => Assert.Equal(["ngo1@example.org", "ngo2@example.org"], b.Recipients.Select(r => r.To)));
@@ -67,7 +68,8 @@ public sealed class EmailBatchServiceTests
         }).ToList();
         await store.AddDeliveriesAsync(deliveries, CancellationToken.None);
         var fallback = await TestFallback.CreateAsync(store, time);
-        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, time, NullLogger<EmailBatchService>.Instance);
+        var outages = await TestOutages.CreateAsync(new NoSms(), email, time);
+        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<EmailBatchService>.Instance);
         return (service, store, deliveries.Select(d => d.Id).ToArray());
     }
 
@@ -76,5 +78,14 @@ public sealed class EmailBatchServiceTests
         public SmsText ComposeSms(Alert alert, Recipient recipient) => new("sms");
 
         public EmailText ComposeEmail(Alert alert, Recipient recipient) => new("s", $"Dear {recipient.Name},", $"<p>Dear {recipient.Name},</p>", []);
+    }
+
+    private sealed class NoSms : RapidResponse.Channels.Sms.ISmsSender
+    {
+        public Task<SendOutcome> SendAsync(RapidResponse.Channels.Sms.SmsMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No SMS in an email batch test.");
+
+        public Task<string?> FindSentAsync(RapidResponse.Channels.Sms.SmsMessage message, DateTimeOffset since, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No SMS in an email batch test.");
     }
 }

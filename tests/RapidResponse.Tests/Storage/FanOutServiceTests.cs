@@ -87,8 +87,9 @@ public sealed class FanOutServiceTests
         await contacts.PutManyAsync(
             Enumerable.Range(1, lawyers).Select(i => new Contact($"c{i}", "KZ-SHY", $"Lawyer{i} N.", ContactRole.Lawyer, 1, TestData.Phone(), null, "ru", true)),
             CancellationToken.None);
-        var planner = new DeliveryPlanner(store, new PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new PhoneHasher(options)), new DeliveryQueue(queues));
+        var pending = new PendingWork(await SharedAzurite.NewTableAsync("pending"), time);
+        var planner = new DeliveryPlanner(store, new PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new PhoneHasher(options)), new DeliveryQueue(queues), pending);
         var escalations = new EscalationScheduler(queues, new EscalationPolicyStore(await SharedAzurite.NewTableAsync("policies")), time);
-        return (new FanOutService(store, contacts, planner, escalations, time, NullLogger<FanOutService>.Instance), store, time);
+        return (new FanOutService(store, contacts, planner, escalations, pending, time, NullLogger<FanOutService>.Instance), store, time);
     }
 }

@@ -98,7 +98,8 @@ public sealed class FollowUpConcurrencyTests
         var deliveries = queues.GetQueueClient("deliveries" + Guid.NewGuid().ToString("N")[..12]);
         await Task.WhenAll(escalations.CreateAsync(), deliveries.CreateAsync());
         var policies = new EscalationPolicyStore(await SharedAzurite.NewTableAsync("policies"));
-        var planner = new DeliveryPlanner(alerts, phones, new RapidResponse.Storage.DeliveryQueue(deliveries));
+        var planner = new DeliveryPlanner(
+            alerts, phones, new RapidResponse.Storage.DeliveryQueue(deliveries), new PendingWork(await SharedAzurite.NewTableAsync("pending"), TimeProvider.System));
         var service = new FollowUpService(
             alerts, responses, planner, new EscalationScheduler(escalations, policies, TimeProvider.System), TimeProvider.System, NullLogger<FollowUpService>.Instance);
         return new World(service, alerts, responses);

@@ -16,6 +16,6 @@ public sealed record TestFallback(DeliveryFallback Fallback, ContactStore Contac
         var queues = new QueueServiceClient(await SharedAzurite.ConnectionStringAsync(), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var queue = queues.GetQueueClient("deliveries" + Guid.NewGuid().ToString("N")[..12]);
         await queue.CreateIfNotExistsAsync();
-        return new TestFallback(new DeliveryFallback(alerts, contacts, new DeliveryQueue(queue), time, NullLogger<DeliveryFallback>.Instance), contacts, queue);
+        return new TestFallback(new DeliveryFallback(alerts, contacts, new DeliveryQueue(queue), new PendingWork(await SharedAzurite.NewTableAsync("pending"), time), time, NullLogger<DeliveryFallback>.Instance), contacts, queue);
     }
 }

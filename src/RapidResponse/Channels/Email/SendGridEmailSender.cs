@@ -93,6 +93,13 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
                 $"SendGrid answered {(int)response.StatusCode}");
         }
 
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // A revoked key, a suspended account, an unverified sender: every email fails alike until it is fixed.
+            throw new ProviderUnavailableException(
+                Provider, mayHaveReachedProvider: false, $"SendGrid refused the account ({(int)response.StatusCode})", accountRefused: true);
+        }
+
         return new SendOutcome.Rejected(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), "SendGrid refused the message");
     }
 }

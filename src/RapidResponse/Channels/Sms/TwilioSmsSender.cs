@@ -18,10 +18,13 @@ public sealed class TwilioSmsSender(
 {
     public const string Provider = "twilio";
 
+    /// <summary>Twilio's clock and ours may differ; a message listed a little before our claim still counts.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
     public async Task<SendOutcome> SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         var settings = twilio.Value;
-        var client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(http));
+        var client = Client(settings);
         var options = new CreateMessageOptions(new PhoneNumber(message.To))
         {
             Body = message.Body,
@@ -43,14 +46,22 @@ public sealed class TwilioSmsSender(
             var sent = await MessageResource.CreateAsync(options, client);
             return new SendOutcome.Accepted(sent.Sid);
         }
+        // Twilio's text often quotes the number: it is masked (ProviderText) and the SDK's exception, which carries
+        // it verbatim, is not passed on to be stored or logged.
+        catch (ApiException exception) when (TwilioErrors.IsAccountLevel(exception.Status, exception.Code))
+        {
+            throw new ProviderUnavailableException(
+                Provider, mayHaveReachedProvider: false,
+                $"Twilio refused the account ({exception.Status}, {exception.Code}): {ProviderText.Mask(exception.Message)}", accountRefused: true);
+        }
         catch (ApiException exception) when (exception.Status is >= 400 and < 500 and not 429)
         {
-            return new SendOutcome.Rejected(exception.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), exception.Message);
+            return new SendOutcome.Rejected(exception.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), ProviderText.Mask(exception.Message));
         }
         catch (ApiException exception)
         {
             throw new ProviderUnavailableException(
-                Provider, exception.Status is not (429 or 503), $"Twilio answered {exception.Status}", exception);
+                Provider, exception.Status is not (429 or 503), $"Twilio answered {exception.Status}: {ProviderText.Mask(exception.Message)}");
         }
         catch (ApiConnectionException exception)
         {
@@ -58,4 +69,42 @@ public sealed class TwilioSmsSender(
                 Provider, SendResilience.MayHaveReachedProvider(exception.InnerException), "Twilio could not be reached", exception);
         }
     }
+
+    /// <summary>
+    /// Twilio's Messages list, filtered by <c>To</c>, <c>From</c> (when sending from a number; a Messaging Service
+    /// picks its own) and <c>DateSent</c>, matched on the text, which carries the alert's reference.
+    /// </summary>
+    public async Task<string?> FindSentAsync(SmsMessage message, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var settings = twilio.Value;
+        var options = new ReadMessageOptions
+        {
+            To = new PhoneNumber(message.To),
+            DateSentAfter = (since - ClockSkew).UtcDateTime,
+            // One page: a recipient gets a handful of messages per alert, and a later page would be read synchronously.
+            PageSize = 50,
+            Limit = 50,
+        };
+        if (string.IsNullOrWhiteSpace(settings.MessagingServiceSid))
+        {
+            options.From = new PhoneNumber(settings.FromNumber);
+        }
+
+        try
+        {
+            var listed = await MessageResource.ReadAsync(options, Client(settings));
+            return listed.FirstOrDefault(m => string.Equals(m.Body, message.Body, StringComparison.Ordinal))?.Sid;
+        }
+        catch (ApiException exception)
+        {
+            throw new ProviderUnavailableException(Provider, mayHaveReachedProvider: false, $"Twilio answered {exception.Status} to a lookup", exception);
+        }
+        catch (ApiConnectionException exception)
+        {
+            throw new ProviderUnavailableException(Provider, mayHaveReachedProvider: false, "Twilio could not be reached for a lookup", exception);
+        }
+    }
+
+    private TwilioRestClient Client(TwilioOptions settings) =>
+        new(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(http));
 }
