@@ -1,7 +1,7 @@
 using RapidResponse.Alerts;
+using RapidResponse.Channels.Email;
 using RapidResponse.Organizers;
 using RapidResponse.Responses;
-using RapidResponse.Security;
 using RapidResponse.Statements;
 
 namespace RapidResponse.Dispatch;
@@ -12,6 +12,15 @@ public interface IDeliveryContent
     Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken);
 
     Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One body for a batch of the same kind: the recipient's name is <see cref="Channels.Email.EmailBatch.NamePlaceholder"/>
+    /// and their page link <see cref="Channels.Email.EmailBatch.LinkPlaceholder"/>, filled per recipient by the provider.
+    /// </summary>
+    Task<EmailText> SharedEmailAsync(Alert alert, Delivery first, CancellationToken cancellationToken);
+
+    /// <summary>The recipient's own page link, issued before it is sent.</summary>
+    Task<Uri> PageLinkAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -25,11 +34,13 @@ public sealed class DeliveryContent(
     AlertStore alerts,
     ResponseStore responses,
     OrganizerStore organizers,
-    AckLinks ackLinks) : IDeliveryContent
+    IPageLinks links) : IDeliveryContent
 {
     public async Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
     {
-        var recipient = RecipientOf(delivery);
+        var recipient = delivery.Kind is DeliveryKind.Alert or DeliveryKind.Reminder
+            ? RecipientOf(delivery) with { PageLink = await PageLinkAsync(alert, delivery, cancellationToken) }
+            : RecipientOf(delivery);
         var texts = FollowUpTexts.For(delivery.Language);
         return delivery.Kind switch
         {
@@ -47,14 +58,23 @@ public sealed class DeliveryContent(
         };
     }
 
-    public async Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
+    public async Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
+        await EmailAsync(alert, delivery, delivery.Kind is DeliveryKind.Alert or DeliveryKind.Reminder ? await PageLinkAsync(alert, delivery, cancellationToken) : null, cancellationToken);
+
+    public async Task<EmailText> SharedEmailAsync(Alert alert, Delivery first, CancellationToken cancellationToken) =>
+        await EmailAsync(alert, first with { RecipientName = EmailBatch.NamePlaceholder }, new Uri(EmailBatch.LinkPlaceholder, UriKind.Relative), cancellationToken);
+
+    public async Task<Uri> PageLinkAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
+        await links.IssueAsync(alert, delivery, cancellationToken);
+
+    private async Task<EmailText> EmailAsync(Alert alert, Delivery delivery, Uri? link, CancellationToken cancellationToken)
     {
-        var recipient = RecipientOf(delivery);
+        var recipient = RecipientOf(delivery) with { PageLink = link };
         var texts = FollowUpTexts.For(delivery.Language);
         switch (delivery.Kind)
         {
             case DeliveryKind.Alert or DeliveryKind.Reminder:
-                var email = WithAckLink(composer.ComposeEmail(alert, recipient), alert, delivery, texts);
+                var email = WithPageLink(composer.ComposeEmail(alert, recipient), link!, texts);
                 var prefix = delivery.Kind == DeliveryKind.Reminder ? texts.ReminderSubject : Duress(alert, texts);
                 return email with { Subject = prefix + email.Subject };
             case DeliveryKind.FollowUp:
@@ -68,9 +88,8 @@ public sealed class DeliveryContent(
         }
     }
 
-    private EmailText WithAckLink(EmailText email, Alert alert, Delivery delivery, FollowUpTexts texts)
+    private static EmailText WithPageLink(EmailText email, Uri link, FollowUpTexts texts)
     {
-        var link = ackLinks.For(alert.Id, delivery.Id);
         return email with { Text = texts.AckLine(link) + "\n\n" + email.Text, Html = texts.AckHtml(link) + email.Html };
     }
 
@@ -87,7 +106,7 @@ public sealed class DeliveryContent(
             : throw new InvalidOperationException($"Delivery {delivery.Id} refers to a missing follow-up '{delivery.About}'.");
 
     private async Task<Organizer?> OrganizerAsync(Alert alert, CancellationToken cancellationToken) =>
-        alert.DuressAt is null ? await organizers.GetAsync(alert.OrganizerId, cancellationToken) : null;
+        alert.DuressAt is null && !alert.Silent ? await organizers.GetAsync(alert.OrganizerId, cancellationToken) : null;
 
     private static string Duress(Alert alert, FollowUpTexts texts) => alert.DuressAt is null ? "" : texts.DuressPrefix;
 

@@ -50,8 +50,9 @@ public sealed partial class EmailBatchService(
     {
         var alert = await alerts.GetAsync(alertId, cancellationToken)
             ?? throw new InvalidOperationException($"A batch belongs to missing alert {alertId}.");
-        var body = await content.EmailAsync(alert, claimed[0] with { RecipientName = EmailBatch.NamePlaceholder }, cancellationToken);
-        var batch = new EmailBatch(claimed.Select(d => new EmailRecipient(d.Address, d.RecipientName, $"{d.AlertId}/{d.Id}")).ToList(), body);
+        var body = await content.SharedEmailAsync(alert, claimed[0], cancellationToken);
+        var links = await Task.WhenAll(claimed.Select(d => content.PageLinkAsync(alert, d, cancellationToken)));
+        var batch = new EmailBatch(claimed.Select((d, i) => new EmailRecipient(d.Address, d.RecipientName, $"{d.AlertId}/{d.Id}", links[i])).ToList(), body);
 
         SendOutcome outcome;
         try

@@ -16,6 +16,7 @@ public static class ResponsesServiceCollectionExtensions
         .AddSingleton<PhoneHasher>()
         .AddSingleton<AckLinks>()
         .AddSingleton(sp => new ResponseStore(Table(sp, TableNames.Alerts)))
+        .AddSingleton(sp => new RecipientResponseStore(Table(sp, TableNames.Alerts)))
         .AddSingleton(sp => new PhoneIndex(Table(sp, TableNames.PhoneIndex), sp.GetRequiredService<PhoneHasher>()))
         .AddSingleton(sp => new EscalationPolicyStore(Table(sp, TableNames.EscalationPolicies)))
         .AddSingleton<EscalationPolicyAdmin>()

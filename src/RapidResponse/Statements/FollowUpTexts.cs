@@ -216,10 +216,13 @@ public sealed class FollowUpTexts
         AlertFactsText.Reference(alert));
 
     /// <summary>The one-click acknowledgement link, as the first line of an alert email (text), and as a button (HTML).</summary>
-    public string AckLine(Uri link) => Format(AckLineFormat, link.AbsoluteUri);
+    public string AckLine(Uri link) => Format(AckLineFormat, Text(link));
 
     public string AckHtml(Uri link) =>
-        $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link.AbsoluteUri)}\">{System.Net.WebUtility.HtmlEncode(AckButton)}</a> {System.Net.WebUtility.HtmlEncode(AckButtonNote)}</p>";
+        $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(Text(link))}\">{System.Net.WebUtility.HtmlEncode(AckButton)}</a> {System.Net.WebUtility.HtmlEncode(AckButtonNote)}</p>";
+
+    // A batch's body carries a relative placeholder the provider replaces with each recipient's link.
+    private static string Text(Uri link) => link.IsAbsoluteUri ? link.AbsoluteUri : link.OriginalString;
 
     private string Incident(Alert alert) => Placeholders.Incident(alert.Incident, Language).ToUpperInvariant();
 

@@ -23,7 +23,10 @@ public static class TableNames
     /// <summary>Statement templates and legal profiles uploaded by an admin.</summary>
     public const string StatementOverrides = "StatementOverrides";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides];
+    /// <summary>SHA-256 of each recipient page code → the delivery it opens (until the alert's retention ends).</summary>
+    public const string RecipientLinks = "RecipientLinks";
+
+    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, RecipientLinks];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Statements;
 
@@ -48,7 +47,5 @@ internal static class Samples
 
     public static StatementService Statements() => new(LegalProfiles.FromAssembly(), StatementTemplates.FromAssembly());
 
-    public static StatementAlertComposer Composer() => new(
-        Statements(),
-        Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rapidresponse.example.org") }));
+    public static StatementAlertComposer Composer() => new(Statements());
 }

@@ -86,14 +86,14 @@ public sealed class SmsTests
     }
 
     [Fact]
-    public void A_short_alert_keeps_the_message_and_the_status_link()
+    public void A_short_alert_keeps_the_message_and_the_recipients_page_link()
     {
         var alert = Samples.Full(Incident.Raid) with { Message = "Police at the door.", People = [new("Ann Li", null, false)] };
 
-        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, "en")).Body;
+        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, "en") { PageLink = new Uri("https://rapidresponse.example.org/api/r/Xk3p9QaZ7bC") }).Body;
 
         Assert.Equal(
-            "RapidResponse RAID: Ann Li. Where: City Hotel, Kazybek Bi St 14 https://maps.google.com/?q=42.31551,69.58693 When: 14:05 UTC 29 May. \"Police at the door.\" Reply YES to respond. Ref 7F3K2Q https://rapidresponse.example.org/api/alerts/01JD7X9Q4M2B7F3K2Q",
+            "RapidResponse RAID: Ann Li. Where: City Hotel, Kazybek Bi St 14 https://maps.google.com/?q=42.31551,69.58693 When: 14:05 UTC 29 May. \"Police at the door.\" Reply YES to respond. Ref 7F3K2Q https://rapidresponse.example.org/api/r/Xk3p9QaZ7bC",
             body);
     }
 
