@@ -1,5 +1,6 @@
 using RapidResponse.Alerts;
 using RapidResponse.Channels.Email;
+using RapidResponse.Contacts;
 using RapidResponse.Organizers;
 using RapidResponse.Responses;
 using RapidResponse.Statements;
@@ -96,7 +97,8 @@ public sealed class DeliveryContent(
     private async Task<string> NoticeAsync(Alert alert, Delivery notice, FollowUpTexts texts, CancellationToken cancellationToken)
     {
         var responder = notice.About is { } about ? await alerts.GetDeliveryAsync(alert.Id, about, cancellationToken) : null;
-        return texts.Notice(alert, responder is null ? null : FirstName(responder.RecipientName), responder?.Role);
+        var name = responder?.Role is ContactRole.Ngo or ContactRole.Diplomat ? responder.RecipientName : responder is null ? null : FirstName(responder.RecipientName);
+        return texts.Notice(alert, name, responder?.Role);
     }
 
     private async Task<FollowUpRecord> FollowUpAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>

@@ -43,7 +43,7 @@ public sealed class RecipientStateReader(
         return new RecipientView(
             language,
             delivery.Role.ToWire(),
-            FirstName(delivery.RecipientName),
+            delivery.Role is ContactRole.Ngo or ContactRole.Diplomat ? delivery.RecipientName : FirstName(delivery.RecipientName),
             Facts(alert, delivery.Role, language),
             organizer.Result,
             me,

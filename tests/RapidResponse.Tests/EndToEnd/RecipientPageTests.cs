@@ -61,8 +61,13 @@ public sealed class RecipientPageTests(LocalHostFixture host)
 
         var status = await Responders.StatusAsync(host, alertId, scenario.OrganizerToken);
         var responder = Assert.Single(status["acknowledgements"]!.AsArray())!;
-        Assert.NotEqual("National", responder["name"]!.GetValue<string>());
+        Assert.NotEqual("National NGO", responder["name"]!.GetValue<string>());
         Assert.False((await StateAsync(national))["me"]!["acknowledged"]!.GetValue<bool>());
+
+        // Organisations are named in full: "National" names nobody.
+        await PostAsync(national + "/ack");
+        status = await Responders.StatusAsync(host, alertId, scenario.OrganizerToken);
+        Assert.Contains(status["acknowledgements"]!.AsArray(), a => a!["name"]!.GetValue<string>() == "National NGO");
 
         using var docx = await host.Client.GetAsync(international + "/drafts/0.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);

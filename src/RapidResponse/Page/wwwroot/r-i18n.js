@@ -97,4 +97,4 @@ export function t(key, values = {}) {
   return String(text).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
 }
 
-export const when = (iso) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+export const when = (iso) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(new Date(iso));
