@@ -25,6 +25,7 @@ public static class ResponsesServiceCollectionExtensions
         .AddSingleton<DeliveryPlanner>()
         .AddSingleton<IDeliveryContent, DeliveryContent>()
         .AddSingleton<AcknowledgementService>()
+        .AddSingleton<DeclineService>()
         .AddSingleton<AcknowledgementLinks>()
         .AddSingleton<InboundSmsService>()
         .AddSingleton<TwilioInboundWebhook>()

@@ -59,7 +59,7 @@ public sealed class RecipientPageTests(BrowserFixture browser)
         await ShotAsync(page, "r03-lawyer-ru-opened");
 
         await page.Locator("#decline").ClickAsync();
-        await Expect(page.Locator("#my-state")).ToHaveTextAsync("Вы сообщили, что не можете поехать. Сигнал получают другие.");
+        await Expect(page.Locator("#my-state")).ToHaveTextAsync("Вы сообщили, что не можете поехать. Организатор это видит, и эскалация больше не ждёт вас.");
         await Expect(page.Locator("#decline")).ToBeHiddenAsync();
         await ShotAsync(page, "r04-lawyer-ru-cant-go");
 

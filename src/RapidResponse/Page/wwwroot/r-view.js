@@ -89,7 +89,7 @@ function drafts(list) {
 
 export function render(state) {
   const { alert } = state;
-  $("reference").textContent = alert.reference;
+  $("reference").textContent = t("reference", { ref: alert.reference });
   $("title").textContent = t("title", { incident: t(`incidents.${alert.incident}`) });
   $("greeting").textContent = t("greeting", { name: state.name, role: t(`roles.${state.role}`) });
   $("banner-duress").hidden = !alert.duress;
