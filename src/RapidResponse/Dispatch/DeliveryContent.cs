@@ -40,12 +40,12 @@ public sealed class DeliveryContent(
     public async Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
     {
         var recipient = delivery.Kind is DeliveryKind.Alert or DeliveryKind.Reminder
-            ? RecipientOf(delivery) with { PageLink = await PageLinkAsync(alert, delivery, cancellationToken) }
+            ? RecipientOf(delivery) with { PageLink = await PageLinkAsync(alert, delivery, cancellationToken), Lead = Duress(alert, FollowUpTexts.For(delivery.Language)) }
             : RecipientOf(delivery);
         var texts = FollowUpTexts.For(delivery.Language);
         return delivery.Kind switch
         {
-            DeliveryKind.Alert => Duress(alert, texts) + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Alert => composer.ComposeSms(alert, recipient).Body,
             DeliveryKind.Reminder => texts.ReminderPrefix + composer.ComposeSms(alert, recipient).Body,
             DeliveryKind.Confirmation => texts.Confirmation(alert, FirstName(delivery.RecipientName), await OrganizerAsync(alert, cancellationToken)),
             DeliveryKind.Notice => await NoticeAsync(alert, delivery, texts, cancellationToken),
@@ -110,7 +110,8 @@ public sealed class DeliveryContent(
     private async Task<Organizer?> OrganizerAsync(Alert alert, CancellationToken cancellationToken) =>
         alert.DuressAt is null && !alert.Silent ? await organizers.GetAsync(alert.OrganizerId, cancellationToken) : null;
 
-    private static string Duress(Alert alert, FollowUpTexts texts) => alert.DuressAt is null ? "" : texts.DuressPrefix;
+    private static string Duress(Alert alert, FollowUpTexts texts) =>
+        alert.DuressAt is not null ? texts.DuressPrefix : alert.Silent ? texts.SilentPrefix : "";
 
     private static Recipient RecipientOf(Delivery delivery) => new(delivery.RecipientName, delivery.Role, delivery.Language);
 

@@ -7,6 +7,9 @@ namespace RapidResponse.Statements;
 public sealed record Recipient(string Name, ContactRole Role, string Language)
 {
     public Uri? PageLink { get; init; }
+
+    /// <summary>Words that must open the SMS (a silent alert's or a duress signal's warning), inside its budget.</summary>
+    public string Lead { get; init; } = "";
 }
 
 /// <summary>An SMS, ready to send.</summary>

@@ -22,6 +22,7 @@ public sealed class FollowUpTexts
     {
         Language = "en",
         DuressPrefix = "DURESS SIGNAL: ",
+        SilentPrefix = "SILENT, do not call or text the organiser: ",
         ReminderPrefix = "REMINDER, nobody has responded yet: ",
         NobodyNamed = "the organiser",
         NoPlace = "place not given",
@@ -64,6 +65,7 @@ public sealed class FollowUpTexts
     {
         Language = "ru",
         DuressPrefix = "СИГНАЛ ПОД ДАВЛЕНИЕМ: ",
+        SilentPrefix = "ТИХИЙ, не звоните и не пишите организатору: ",
         ReminderPrefix = "НАПОМИНАНИЕ, ответа нет: ",
         NobodyNamed = "организатор",
         NoPlace = "место не указано",
@@ -124,6 +126,9 @@ public sealed class FollowUpTexts
 
     /// <summary>Put before the alert SMS and email subject once the duress code was used.</summary>
     public string DuressPrefix { get; private init; } = "";
+
+    /// <summary>Starts the alert SMS of a silent alert: someone may be watching the organizer's phone.</summary>
+    public string SilentPrefix { get; private init; } = "";
 
     /// <summary>Put before the alert SMS sent again to a tier nobody of which has responded.</summary>
     public string ReminderPrefix { get; private init; } = "";

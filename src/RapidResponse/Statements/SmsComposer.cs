@@ -25,12 +25,12 @@ public static class SmsComposer
         var phrases = SmsPhrases.For(recipient.Language);
         var people = Visible(alert, recipient.Role, phrases);
         var shape = new Shape(alert.Message?.Length ?? 0, alert.Location?.Text?.Length ?? 0, 100);
-        var text = Render(alert, phrases, people, shape, pageLink);
+        var text = Render(alert, phrases, people, shape, pageLink, recipient.Lead);
         shape = shape with { Cut = SmsSegments.EncodingOf(text) == SmsEncoding.Gsm7 ? "..." : "…" };
         while (SmsSegments.Count(text) > SmsSegments.Budget(text) && Shrink(shape, text, alert) is { } smaller)
         {
             shape = smaller;
-            text = Render(alert, phrases, people, shape, pageLink);
+            text = Render(alert, phrases, people, shape, pageLink, recipient.Lead);
         }
 
         return text;
@@ -56,9 +56,9 @@ public static class SmsComposer
         return next == shape ? null : next;
     }
 
-    private static string Render(Alert alert, SmsPhrases phrases, IReadOnlyList<Person> people, Shape shape, Uri? pageLink)
+    private static string Render(Alert alert, SmsPhrases phrases, IReadOnlyList<Person> people, Shape shape, Uri? pageLink, string lead)
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(lead);
         if (shape.Brand)
         {
             text.Append(phrases.Brand);

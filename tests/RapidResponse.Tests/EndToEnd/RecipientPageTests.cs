@@ -143,6 +143,8 @@ public sealed class RecipientPageTests(LocalHostFixture host)
         var reference = Responders.Reference(alertId);
         await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, scenario.LawyerPhones[0], reference).Count > 0, Timeout);
 
+        Assert.StartsWith("SILENT, do not call or text the organiser: ", Responders.SmsTo(host, scenario.LawyerPhones[0], reference)[0], StringComparison.Ordinal);
+
         using var yes = await Responders.SmsAsync(host, scenario.LawyerPhones[0], "YES");
         await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, scenario.LawyerPhones[0], reference).Count > 1, Timeout);
         Assert.DoesNotContain(Responders.SmsTo(host, scenario.LawyerPhones[0], reference), b => b.Contains(organizerPhone, StringComparison.Ordinal));
