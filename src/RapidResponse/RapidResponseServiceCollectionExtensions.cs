@@ -8,6 +8,7 @@ using RapidResponse.Events;
 using RapidResponse.Operations;
 using RapidResponse.Organizers;
 using RapidResponse.Page;
+using RapidResponse.Recipients;
 using RapidResponse.Responses;
 using RapidResponse.Retention;
 using RapidResponse.Security;
@@ -32,6 +33,7 @@ public static class RapidResponseServiceCollectionExtensions
             .AddRapidResponseResponses()
             .AddRapidResponseEvents()
             .AddRapidResponsePage()
+            .AddRapidResponseRecipients()
             .AddRapidResponseRetention()
             .AddRapidResponseTelemetry(configuration);
     }

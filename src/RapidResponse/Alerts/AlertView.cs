@@ -48,7 +48,7 @@ public sealed record AlertView(
             .Where(d => d.Kind == DeliveryKind.Alert)
             .OrderBy(d => d.Channel).ThenBy(d => d.CreatedAt)
             .Select(d => new DeliveryView(
-                FirstName(d.RecipientName),
+                d.Role is Contacts.ContactRole.Ngo or Contacts.ContactRole.Diplomat ? d.RecipientName : FirstName(d.RecipientName),
                 Contacts.ContactRoles.ToWire(d.Role),
                 d.Channel.ToString().ToLowerInvariant(),
                 Pii.MaskAddress(d.Address),

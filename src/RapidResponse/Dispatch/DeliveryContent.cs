@@ -1,7 +1,8 @@
 using RapidResponse.Alerts;
+using RapidResponse.Channels.Email;
+using RapidResponse.Contacts;
 using RapidResponse.Organizers;
 using RapidResponse.Responses;
-using RapidResponse.Security;
 using RapidResponse.Statements;
 
 namespace RapidResponse.Dispatch;
@@ -12,6 +13,15 @@ public interface IDeliveryContent
     Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken);
 
     Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One body for a batch of the same kind: the recipient's name is <see cref="Channels.Email.EmailBatch.NamePlaceholder"/>
+    /// and their page link <see cref="Channels.Email.EmailBatch.LinkPlaceholder"/>, filled per recipient by the provider.
+    /// </summary>
+    Task<EmailText> SharedEmailAsync(Alert alert, Delivery first, CancellationToken cancellationToken);
+
+    /// <summary>The recipient's own page link, issued before it is sent.</summary>
+    Task<Uri> PageLinkAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -25,15 +35,17 @@ public sealed class DeliveryContent(
     AlertStore alerts,
     ResponseStore responses,
     OrganizerStore organizers,
-    AckLinks ackLinks) : IDeliveryContent
+    IPageLinks links) : IDeliveryContent
 {
     public async Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
     {
-        var recipient = RecipientOf(delivery);
+        var recipient = delivery.Kind is DeliveryKind.Alert or DeliveryKind.Reminder
+            ? RecipientOf(delivery) with { PageLink = await PageLinkAsync(alert, delivery, cancellationToken), Lead = Duress(alert, FollowUpTexts.For(delivery.Language)) }
+            : RecipientOf(delivery);
         var texts = FollowUpTexts.For(delivery.Language);
         return delivery.Kind switch
         {
-            DeliveryKind.Alert => Duress(alert, texts) + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Alert => composer.ComposeSms(alert, recipient).Body,
             DeliveryKind.Reminder => texts.ReminderPrefix + composer.ComposeSms(alert, recipient).Body,
             DeliveryKind.Confirmation => texts.Confirmation(alert, FirstName(delivery.RecipientName), await OrganizerAsync(alert, cancellationToken)),
             DeliveryKind.Notice => await NoticeAsync(alert, delivery, texts, cancellationToken),
@@ -47,14 +59,23 @@ public sealed class DeliveryContent(
         };
     }
 
-    public async Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
+    public async Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
+        await EmailAsync(alert, delivery, delivery.Kind is DeliveryKind.Alert or DeliveryKind.Reminder ? await PageLinkAsync(alert, delivery, cancellationToken) : null, cancellationToken);
+
+    public async Task<EmailText> SharedEmailAsync(Alert alert, Delivery first, CancellationToken cancellationToken) =>
+        await EmailAsync(alert, first with { RecipientName = EmailBatch.NamePlaceholder }, new Uri(EmailBatch.LinkPlaceholder, UriKind.Relative), cancellationToken);
+
+    public async Task<Uri> PageLinkAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
+        await links.IssueAsync(alert, delivery, cancellationToken);
+
+    private async Task<EmailText> EmailAsync(Alert alert, Delivery delivery, Uri? link, CancellationToken cancellationToken)
     {
-        var recipient = RecipientOf(delivery);
+        var recipient = RecipientOf(delivery) with { PageLink = link };
         var texts = FollowUpTexts.For(delivery.Language);
         switch (delivery.Kind)
         {
             case DeliveryKind.Alert or DeliveryKind.Reminder:
-                var email = WithAckLink(composer.ComposeEmail(alert, recipient), alert, delivery, texts);
+                var email = WithPageLink(composer.ComposeEmail(alert, recipient), link!, texts);
                 var prefix = delivery.Kind == DeliveryKind.Reminder ? texts.ReminderSubject : Duress(alert, texts);
                 return email with { Subject = prefix + email.Subject };
             case DeliveryKind.FollowUp:
@@ -68,16 +89,16 @@ public sealed class DeliveryContent(
         }
     }
 
-    private EmailText WithAckLink(EmailText email, Alert alert, Delivery delivery, FollowUpTexts texts)
+    private static EmailText WithPageLink(EmailText email, Uri link, FollowUpTexts texts)
     {
-        var link = ackLinks.For(alert.Id, delivery.Id);
         return email with { Text = texts.AckLine(link) + "\n\n" + email.Text, Html = texts.AckHtml(link) + email.Html };
     }
 
     private async Task<string> NoticeAsync(Alert alert, Delivery notice, FollowUpTexts texts, CancellationToken cancellationToken)
     {
         var responder = notice.About is { } about ? await alerts.GetDeliveryAsync(alert.Id, about, cancellationToken) : null;
-        return texts.Notice(alert, responder is null ? null : FirstName(responder.RecipientName), responder?.Role);
+        var name = responder?.Role is ContactRole.Ngo or ContactRole.Diplomat ? responder.RecipientName : responder is null ? null : FirstName(responder.RecipientName);
+        return texts.Notice(alert, name, responder?.Role);
     }
 
     private async Task<FollowUpRecord> FollowUpAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
@@ -87,9 +108,10 @@ public sealed class DeliveryContent(
             : throw new InvalidOperationException($"Delivery {delivery.Id} refers to a missing follow-up '{delivery.About}'.");
 
     private async Task<Organizer?> OrganizerAsync(Alert alert, CancellationToken cancellationToken) =>
-        alert.DuressAt is null ? await organizers.GetAsync(alert.OrganizerId, cancellationToken) : null;
+        alert.DuressAt is null && !alert.Silent ? await organizers.GetAsync(alert.OrganizerId, cancellationToken) : null;
 
-    private static string Duress(Alert alert, FollowUpTexts texts) => alert.DuressAt is null ? "" : texts.DuressPrefix;
+    private static string Duress(Alert alert, FollowUpTexts texts) =>
+        alert.DuressAt is not null ? texts.DuressPrefix : alert.Silent ? texts.SilentPrefix : "";
 
     private static Recipient RecipientOf(Delivery delivery) => new(delivery.RecipientName, delivery.Role, delivery.Language);
 

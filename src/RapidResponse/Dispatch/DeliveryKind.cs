@@ -30,6 +30,10 @@ public static class DeliveryKinds
 
     public static string NoticeId(Delivery acknowledged) => $"notice|{acknowledged.Id}";
 
+    /// <summary>The alert delivery a later message to the same recipient follows (the organizer's notice has none).</summary>
+    public static string AlertDeliveryId(Delivery delivery) =>
+        delivery.Kind is DeliveryKind.Reminder or DeliveryKind.FollowUp or DeliveryKind.Confirmation ? delivery.Id[..delivery.Id.LastIndexOf('|')] : delivery.Id;
+
     /// <summary>The provider gave up on it: a reminder or follow-up over the same channel would fail too.</summary>
     public static bool IsFinalFailure(this DeliveryState state) => state is DeliveryState.Failed or DeliveryState.Undeliverable;
 

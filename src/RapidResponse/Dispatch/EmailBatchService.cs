@@ -55,8 +55,9 @@ public sealed partial class EmailBatchService(
     {
         var alert = await alerts.GetAsync(alertId, cancellationToken)
             ?? throw new InvalidOperationException($"A batch belongs to missing alert {alertId}.");
-        var body = await content.EmailAsync(alert, claimed[0] with { RecipientName = EmailBatch.NamePlaceholder }, cancellationToken);
-        var batch = new EmailBatch(claimed.Select(d => new EmailRecipient(d.Address, d.RecipientName, $"{d.AlertId}/{d.Id}")).ToList(), body);
+        var body = await content.SharedEmailAsync(alert, claimed[0], cancellationToken);
+        var links = await Task.WhenAll(claimed.Select(d => content.PageLinkAsync(alert, d, cancellationToken)));
+        var batch = new EmailBatch(claimed.Select((d, i) => new EmailRecipient(d.Address, d.RecipientName, $"{d.AlertId}/{d.Id}", links[i])).ToList(), body);
 
         SendOutcome outcome;
         try
@@ -100,23 +101,62 @@ public sealed partial class EmailBatchService(
             await outages.WorkingAsync(SendGridEmailSender.Provider, cancellationToken);
         }
 
+        if (outcome is SendOutcome.Rejected && claimed.Count > 1)
+        {
+            // One bad address rejects the whole request: send each on its own, so only that one falls back.
+            LogSplit(alertId, claimed.Count);
+            await SendOneByOneAsync(alert, claimed, cancellationToken);
+            return;
+        }
+
+        await RecordAsync(claimed, outcome, cancellationToken);
+        LogBatch(alertId, claimed.Count, outcome is SendOutcome.Accepted);
+    }
+
+    private async Task SendOneByOneAsync(Alert alert, IReadOnlyList<Delivery> claimed, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var delivery = claimed[i];
+            SendOutcome outcome;
+            try
+            {
+                var text = await content.EmailAsync(alert, delivery, cancellationToken);
+                outcome = await email.SendAsync(new EmailMessage(delivery.Address, delivery.RecipientName, text, $"{delivery.AlertId}/{delivery.Id}"), cancellationToken);
+            }
+            catch (ProviderUnavailableException exception)
+            {
+                var released = time.GetUtcNow();
+                await Task.WhenAll(claimed.Skip(i).Select(d => alerts.TryUpdateDeliveryAsync(
+                    d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message }, cancellationToken)));
+                throw;
+            }
+
+            await RecordAsync([delivery], outcome, cancellationToken);
+        }
+    }
+
+    private async Task RecordAsync(IReadOnlyList<Delivery> sent, SendOutcome outcome, CancellationToken cancellationToken)
+    {
         if (outcome is SendOutcome.Rejected)
         {
-            foreach (var delivery in claimed)
+            foreach (var delivery in sent)
             {
                 await fallback.FallBackAsync(delivery, cancellationToken);
             }
         }
 
         var done = time.GetUtcNow();
-        await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(outcome switch
+        await Task.WhenAll(sent.Select(d => alerts.TryUpdateDeliveryAsync(outcome switch
         {
             SendOutcome.Accepted accepted => d.MoveTo(DeliveryState.Sent, done) with { ProviderId = accepted.ProviderId, Error = null, Failures = 0, RetryAt = null },
             SendOutcome.Rejected rejected => d.MoveTo(DeliveryState.Failed, done) with { Error = $"{rejected.Code}: {rejected.Reason}" },
             _ => throw new InvalidOperationException("Unknown send outcome."),
         }, cancellationToken)));
-        LogBatch(alertId, claimed.Count, outcome is SendOutcome.Accepted);
     }
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Alert {AlertId}: a request for {Count} recipients was rejected; sending each on its own")]
+    private partial void LogSplit(string alertId, int count);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Alert {AlertId}: one email request for {Count} recipients (accepted: {Accepted})")]
     private partial void LogBatch(string alertId, int count, bool accepted);

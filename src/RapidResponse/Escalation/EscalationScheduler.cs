@@ -47,6 +47,10 @@ public sealed class EscalationScheduler
     public async Task EscalateNowAsync(string alertId, CancellationToken cancellationToken) =>
         await SendAsync(new EscalationMessage(alertId, 0, Duress: true), TimeSpan.Zero, cancellationToken);
 
+    /// <summary>Step <paramref name="step"/>, now: everyone it would have waited for has said they cannot go.</summary>
+    public async Task StepNowAsync(string alertId, int step, CancellationToken cancellationToken) =>
+        await SendAsync(new EscalationMessage(alertId, step), TimeSpan.Zero, cancellationToken);
+
     /// <summary>The queue counts visibility in whole seconds (truncating): round up, so a step is never early.</summary>
     private async Task SendAsync(EscalationMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
         await queue.SendMessageAsync(

@@ -15,6 +15,7 @@ namespace RapidResponse.Escalation;
 public sealed partial class EscalationService(
     AlertStore alerts,
     ResponseStore responses,
+    RecipientResponseStore recipientResponses,
     ContactStore contacts,
     EscalationPolicyStore policies,
     EscalationScheduler scheduler,
@@ -62,6 +63,7 @@ public sealed partial class EscalationService(
             ? []
             : (await responses.ListAcknowledgementsAsync(alert.Id, cancellationToken)).Select(a => a.Role).ToHashSet();
         var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        IReadOnlySet<string> declined = duress ? new HashSet<string>() : await recipientResponses.DeclinedAsync(alert.Id, cancellationToken);
 
         var regions = step.Scope == EscalationScope.Chain ? RegionCode.Chain(alert.Region) : [RegionCode.International];
         var lists = await Task.WhenAll(regions.Select(region => ListAsync(region, step.Tier, cancellationToken)));
@@ -71,7 +73,7 @@ public sealed partial class EscalationService(
         var widened = recipients.Select(r => DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now));
         var reminders = step.Remind
             ? existing.Values
-                .Where(d => d.Kind == DeliveryKind.Alert && !acknowledged.Contains(d.Role) && !d.State.IsFinalFailure())
+                .Where(d => d.Kind == DeliveryKind.Alert && !acknowledged.Contains(d.Role) && !d.State.IsFinalFailure() && !declined.Contains(d.Id))
                 .Select(d => DeliveryKinds.Later(d, DeliveryKinds.ReminderId(d, number), DeliveryKind.Reminder, Number(number), now))
             : [];
 

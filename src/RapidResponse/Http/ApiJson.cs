@@ -45,4 +45,6 @@ namespace RapidResponse.Http;
 [JsonSerializable(typeof(EventView))]
 [JsonSerializable(typeof(IReadOnlyList<EventView>))]
 [JsonSerializable(typeof(PageConfig))]
+[JsonSerializable(typeof(RapidResponse.Recipients.RecipientView))]
+[JsonSerializable(typeof(RapidResponse.Recipients.RecipientStatusRequest))]
 public sealed partial class ApiJson : JsonSerializerContext;

@@ -11,6 +11,11 @@ public static class PageAssets
 {
     public const string Index = "index.html";
 
+    /// <summary>A recipient's page (<c>/api/r/{code}</c>), and what an expired or forged link shows instead.</summary>
+    public const string Recipient = "recipient.html";
+
+    public const string NotFound = "notfound.html";
+
     /// <summary>The service worker that keeps the page's files for offline use, and the path it controls.</summary>
     public const string ServiceWorker = "sw.js";
 

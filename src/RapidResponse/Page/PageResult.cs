@@ -3,8 +3,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace RapidResponse.Page;
 
-/// <summary>Writes a page file with <see cref="PageHeaders"/>; a matching <c>If-None-Match</c> gets <c>304</c>.</summary>
-public sealed class PageResult(PageAsset asset) : IResult
+/// <summary>
+/// Writes a page file with <see cref="PageHeaders"/>; a matching <c>If-None-Match</c> gets <c>304</c>. A status other
+/// than 200 (the styled 404 of a recipient link) is written as is, never as 304.
+/// </summary>
+public sealed class PageResult(PageAsset asset, int status = StatusCodes.Status200OK) : IResult
 {
     public PageAsset Asset => asset;
 
@@ -20,13 +23,13 @@ public sealed class PageResult(PageAsset asset) : IResult
 
         response.Headers.ETag = asset.ETag;
         var ifNoneMatch = httpContext.Request.Headers[HeaderNames.IfNoneMatch].ToString();
-        if (ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Contains(asset.ETag, StringComparer.Ordinal))
+        if (status == StatusCodes.Status200OK && ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Contains(asset.ETag, StringComparer.Ordinal))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = status;
         response.ContentType = asset.ContentType;
         response.ContentLength = asset.Content.Length;
         await response.Body.WriteAsync(asset.Content, httpContext.RequestAborted);

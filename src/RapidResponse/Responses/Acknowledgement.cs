@@ -6,8 +6,13 @@ namespace RapidResponse.Responses;
 /// <summary>A recipient said "I'm on it": by SMS reply (lawyers) or the link in their email (NGOs).</summary>
 public sealed record Acknowledgement(string DeliveryId, string ContactId, string Responder, ContactRole Role, Channel Via, DateTimeOffset At)
 {
-    /// <summary>The name organizers see: the first name only, never a number or an address.</summary>
-    public string FirstName => Responder.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : Responder;
+    /// <summary>
+    /// The name organizers see, never a number or an address: a person's first name, an organisation's (an NGO's, a
+    /// mission's) full name, since "National" or "Human" names no organisation.
+    /// </summary>
+    public string FirstName => Role is ContactRole.Ngo or ContactRole.Diplomat
+        ? Responder
+        : Responder.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : Responder;
 }
 
 /// <summary>What a follow-up to everyone alerted is.</summary>

@@ -10,10 +10,12 @@ using RapidResponse.Security;
 namespace RapidResponse.Responses;
 
 /// <summary>
-/// Acts on an SMS to the service number: a YES acknowledges the most recent open alert sent to that number; STOP,
+/// Acts on an SMS to the service number: a YES ("Yes, on my way", "да, еду") acknowledges the open alert its
+/// reference names, else the most recent open alert sent to that number; a NO says that responder cannot go; STOP,
 /// START and HELP behave as carriers require; the panic keyword from a registered organizer's phone (with their
-/// codeword, when they set one) raises an alert exactly as the button does. Anything else, and anything from an
-/// unknown number, changes nothing and gets no reply, so the answer tells a prober nothing.
+/// codeword, when they set one) raises an alert exactly as the button does. Anything else from a number alerts were
+/// sent to gets a one-line help answer in its language, never silence; from an unknown number it gets no reply, so
+/// the answer tells a prober nothing.
 /// Returns the reply to send back, or null for none.
 /// </summary>
 public sealed partial class InboundSmsService(
@@ -21,6 +23,7 @@ public sealed partial class InboundSmsService(
     AlertStore alerts,
     OrganizerStore organizers,
     AcknowledgementService acknowledgements,
+    DeclineService declines,
     AlertIntake intake,
     EventStore events,
     IOptions<RapidResponseOptions> options,
@@ -30,6 +33,13 @@ public sealed partial class InboundSmsService(
     public const string HelpText = "RapidResponse alerts for human-rights defenders. Reply YES to an alert to respond. Reply STOP to stop these messages. Contact your coordinator for help.";
     public const string StopText = "RapidResponse: you will get no more SMS from this service. Reply START to receive alerts again.";
     public const string StartText = "RapidResponse: you will receive alerts again.";
+    public const string NoOpenAlertText = "RapidResponse: no open alert to answer. Reply HELP for help.";
+    public const string DeclinedText = "RapidResponse: thank you, noted that you can't go. Others are being asked.";
+
+    /// <summary>What anything else gets, in the writer's language when an alert was sent to them: never silence.</summary>
+    public static string UnclearText(string language) => language is "ru" or "kk"
+        ? "RapidResponse: не понято. Ответьте ДА, если откликаетесь, НЕТ, если не можете, STOP, чтобы отписаться."
+        : "RapidResponse: not understood. Reply YES to respond, NO if you can't go, STOP to stop these messages.";
     public const int MaxMessageLength = 500;
 
     public async Task<string?> HandleAsync(string? from, string? body, string? messageSid, CancellationToken cancellationToken)
@@ -52,30 +62,43 @@ public sealed partial class InboundSmsService(
             case InboundIntent.Start:
                 await phones.OptInAsync(phone, cancellationToken);
                 return StartText;
-            case InboundIntent.Acknowledge:
-                await AcknowledgeAsync(phone, cancellationToken);
+            case InboundIntent.Acknowledge when await OpenAlertAsync(phone, command.Reference, cancellationToken) is var (alert, delivery):
+                // The confirmation SMS with the full details is the answer.
+                await acknowledgements.AcknowledgeAsync(alert, delivery, Channel.Sms, cancellationToken);
                 return null;
+            case InboundIntent.Decline when await OpenAlertAsync(phone, command.Reference, cancellationToken) is var (alert, delivery):
+                return await declines.DeclineAsync(alert, delivery, cancellationToken) ? DeclinedText : null;
+            case InboundIntent.Acknowledge or InboundIntent.Decline:
+                LogNothingToAcknowledge(Pii.MaskPhone(phone));
+                return await LanguageAsync(phone, cancellationToken) is null ? null : NoOpenAlertText;
             case InboundIntent.Panic:
                 return await PanicAsync(phone, command.Rest, messageSid, cancellationToken);
             default:
-                return null;
+                return await LanguageAsync(phone, cancellationToken) is { } language ? UnclearText(language) : null;
         }
     }
 
-    private async Task AcknowledgeAsync(string phone, CancellationToken cancellationToken)
+    /// <summary>The open alert a YES or NO answers: the one its reference names, else the one most recently sent.</summary>
+    private async Task<(Alert Alert, Delivery Delivery)?> OpenAlertAsync(string phone, string? reference, CancellationToken cancellationToken)
     {
         foreach (var sent in await phones.RecentAsync(phone, cancellationToken))
         {
-            if (await alerts.GetAsync(sent.AlertId, cancellationToken) is { Status: AlertStatus.Open } alert
+            if ((reference is null || sent.AlertId.EndsWith(reference, StringComparison.OrdinalIgnoreCase))
+                && await alerts.GetAsync(sent.AlertId, cancellationToken) is { Status: AlertStatus.Open } alert
                 && await alerts.GetDeliveryAsync(sent.AlertId, sent.DeliveryId, cancellationToken) is { } delivery)
             {
-                await acknowledgements.AcknowledgeAsync(alert, delivery, Channel.Sms, cancellationToken);
-                return;
+                return (alert, delivery);
             }
         }
 
-        LogNothingToAcknowledge(Pii.MaskPhone(phone));
+        return null;
     }
+
+    /// <summary>The language of the last alert sent to the number; null when none was (an unknown number).</summary>
+    private async Task<string?> LanguageAsync(string phone, CancellationToken cancellationToken) =>
+        (await phones.RecentAsync(phone, cancellationToken)).FirstOrDefault() is { } sent
+            ? (await alerts.GetDeliveryAsync(sent.AlertId, sent.DeliveryId, cancellationToken))?.Language ?? "en"
+            : null;
 
     private async Task<string?> PanicAsync(string phone, string rest, string? messageSid, CancellationToken cancellationToken)
     {

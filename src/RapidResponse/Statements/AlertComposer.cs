@@ -3,8 +3,14 @@ using RapidResponse.Contacts;
 
 namespace RapidResponse.Statements;
 
-/// <summary>Who a message is written for.</summary>
-public sealed record Recipient(string Name, ContactRole Role, string Language);
+/// <summary>Who a message is written for; <see cref="PageLink"/> is their own page (<c>/api/r/{code}</c>), when they have one.</summary>
+public sealed record Recipient(string Name, ContactRole Role, string Language)
+{
+    public Uri? PageLink { get; init; }
+
+    /// <summary>Words that must open the SMS (a silent alert's or a duress signal's warning), inside its budget.</summary>
+    public string Lead { get; init; } = "";
+}
 
 /// <summary>An SMS, ready to send.</summary>
 public sealed record SmsText(string Body);

@@ -10,7 +10,7 @@ namespace RapidResponse.Statements;
 /// </summary>
 public static class EmailFacts
 {
-    public static IReadOnlyList<(string Label, string Value)> List(Alert alert, string language, bool allNames, Uri statusLink)
+    public static IReadOnlyList<(string Label, string Value)> List(Alert alert, string language, bool allNames)
     {
         var ru = language == "ru";
         return
@@ -23,7 +23,6 @@ public static class EmailFacts
             (ru ? "Мероприятие" : "Event", Placeholders.OrToConfirm(alert.EventName, language)),
             (ru ? "Сообщение организатора" : "Organiser's message", Placeholders.OrToConfirm(alert.Message, language)),
             (ru ? "Номер сигнала" : "Reference", AlertFactsText.Reference(alert)),
-            (ru ? "Статус" : "Status", statusLink.AbsoluteUri),
         ];
     }
 

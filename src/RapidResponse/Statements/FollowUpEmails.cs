@@ -49,7 +49,7 @@ public static class FollowUpEmails
     }
 
     /// <summary>The follow-up template of an update or resolution; none for "other" or a duress signal (the first draft stands).</summary>
-    private static FollowUp? DraftFor(FollowUpRecord followUp) => (followUp.Kind, followUp.Status) switch
+    public static FollowUp? DraftFor(FollowUpRecord followUp) => (followUp.Kind, followUp.Status) switch
     {
         (FollowUpKind.Duress, _) => null,
         (FollowUpKind.Resolution, "released") => FollowUp.Released,

@@ -22,6 +22,7 @@ public sealed class FollowUpTexts
     {
         Language = "en",
         DuressPrefix = "DURESS SIGNAL: ",
+        SilentPrefix = "SILENT, do not call or text the organiser: ",
         ReminderPrefix = "REMINDER, nobody has responded yet: ",
         NobodyNamed = "the organiser",
         NoPlace = "place not given",
@@ -64,6 +65,7 @@ public sealed class FollowUpTexts
     {
         Language = "ru",
         DuressPrefix = "СИГНАЛ ПОД ДАВЛЕНИЕМ: ",
+        SilentPrefix = "ТИХИЙ, не звоните и не пишите организатору: ",
         ReminderPrefix = "НАПОМИНАНИЕ, ответа нет: ",
         NobodyNamed = "организатор",
         NoPlace = "место не указано",
@@ -124,6 +126,9 @@ public sealed class FollowUpTexts
 
     /// <summary>Put before the alert SMS and email subject once the duress code was used.</summary>
     public string DuressPrefix { get; private init; } = "";
+
+    /// <summary>Starts the alert SMS of a silent alert: someone may be watching the organizer's phone.</summary>
+    public string SilentPrefix { get; private init; } = "";
 
     /// <summary>Put before the alert SMS sent again to a tier nobody of which has responded.</summary>
     public string ReminderPrefix { get; private init; } = "";
@@ -216,10 +221,13 @@ public sealed class FollowUpTexts
         AlertFactsText.Reference(alert));
 
     /// <summary>The one-click acknowledgement link, as the first line of an alert email (text), and as a button (HTML).</summary>
-    public string AckLine(Uri link) => Format(AckLineFormat, link.AbsoluteUri);
+    public string AckLine(Uri link) => Format(AckLineFormat, Text(link));
 
     public string AckHtml(Uri link) =>
-        $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link.AbsoluteUri)}\">{System.Net.WebUtility.HtmlEncode(AckButton)}</a> {System.Net.WebUtility.HtmlEncode(AckButtonNote)}</p>";
+        $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(Text(link))}\">{System.Net.WebUtility.HtmlEncode(AckButton)}</a> {System.Net.WebUtility.HtmlEncode(AckButtonNote)}</p>";
+
+    // A batch's body carries a relative placeholder the provider replaces with each recipient's link.
+    private static string Text(Uri link) => link.IsAbsoluteUri ? link.AbsoluteUri : link.OriginalString;
 
     private string Incident(Alert alert) => Placeholders.Incident(alert.Incident, Language).ToUpperInvariant();
 

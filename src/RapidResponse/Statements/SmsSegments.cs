@@ -42,6 +42,12 @@ public static class SmsSegments
             _ => 67 * segments,
         };
 
+    /// <summary>
+    /// The segments a message to a responder may take: 2 in GSM-7 (306 characters), 3 in UCS-2 (201), so a Cyrillic or
+    /// Kazakh text carries about what a Latin one does.
+    /// </summary>
+    public static int Budget(string text) => EncodingOf(text) == SmsEncoding.Gsm7 ? 2 : 3;
+
     public static int Count(string text)
     {
         if (text.Length == 0)

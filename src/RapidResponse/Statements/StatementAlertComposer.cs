@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
 
@@ -10,20 +9,20 @@ namespace RapidResponse.Statements;
 /// and the draft as .md and .docx; diplomats a notice in the EU Guidelines frame; journalists and allies the facts.
 /// Journalists get no draft: an unverified draft in a newsroom can be reported as a statement nobody made.
 /// </summary>
-public sealed class StatementAlertComposer(StatementService statements, IOptions<RapidResponseOptions> options) : IAlertComposer
+public sealed class StatementAlertComposer(StatementService statements) : IAlertComposer
 {
     private const string Markdown = "text/markdown; charset=utf-8";
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public SmsText ComposeSms(Alert alert, Recipient recipient) =>
-        new(SmsComposer.Compose(alert, recipient, StatusLink(alert)));
+        new(SmsComposer.Compose(alert, recipient, recipient.PageLink));
 
     public EmailText ComposeEmail(Alert alert, Recipient recipient)
     {
         var language = statements.LanguageFor(alert, recipient.Language);
         var ru = language == "ru";
         var allNames = recipient.Role is ContactRole.Ngo or ContactRole.Lawyer or ContactRole.Diplomat;
-        var facts = EmailFacts.List(alert, language, allNames, StatusLink(alert));
+        var facts = EmailFacts.List(alert, language, allNames);
         var draft = recipient.Role switch
         {
             ContactRole.Ngo => statements.RenderStatement(alert, language),
@@ -81,6 +80,4 @@ public sealed class StatementAlertComposer(StatementService statements, IOptions
             new EmailAttachment(name + ".md", Markdown, Encoding.UTF8.GetBytes(draft.Markdown)),
         ];
     }
-
-    private Uri StatusLink(Alert alert) => options.Value.Link($"api/alerts/{alert.Id}");
 }

@@ -35,7 +35,11 @@ public static class TableNames
     /// <summary>Provider outages (our account refused), shared by every instance.</summary>
     public const string ProviderStatus = "ProviderStatus";
 
-    public static readonly IReadOnlyList<string> All = [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus];
+    /// <summary>SHA-256 of each recipient page code → the delivery it opens (until the alert's retention ends).</summary>
+    public const string RecipientLinks = "RecipientLinks";
+
+    public static readonly IReadOnlyList<string> All =
+        [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

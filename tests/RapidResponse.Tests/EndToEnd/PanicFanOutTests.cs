@@ -33,8 +33,9 @@ public sealed class PanicFanOutTests(LocalHostFixture host)
             Assert.Equal(sms.AccountSid, sms.BasicAuthUser);
             Assert.Contains("DETENTION", sms.Body, StringComparison.Ordinal);
             Assert.Contains("Zhanar S.", sms.Body, StringComparison.Ordinal);
-            Assert.Contains("https://maps.google.com/?q=42.3417,69.5901", sms.Body, StringComparison.Ordinal);
+            Assert.Contains("Community centre, Tauke Khan Ave", sms.Body, StringComparison.Ordinal);
             Assert.Contains(reference, sms.Body, StringComparison.Ordinal);
+            Assert.NotNull(PageLinks.InText(sms.Body));
             Assert.StartsWith(host.Host.BaseUrl + "api/webhooks/twilio/status", sms.StatusCallback, StringComparison.Ordinal);
             Assert.NotNull(sms.ValidityPeriod);
         }

@@ -51,7 +51,7 @@ public sealed class SmsPanicTests(LocalHostFixture host)
         await host.StandIns.WaitForAsync(
             _ => scenario.LawyerPhones.All(p => host.StandIns.Sms.Any(s => s.To == p && s.Body.Contains("they are here", StringComparison.Ordinal)
                                                                             && s.Body.Contains("Zhanar S.", StringComparison.Ordinal)
-                                                                            && s.Body.Contains("maps.google.com/?q=42.3417,69.5901", StringComparison.Ordinal))),
+                                                                            && s.Body.Contains("Community centre, Tauke Khan Ave", StringComparison.Ordinal))),
             Timeout);
     }
 

@@ -71,6 +71,14 @@ public static class AuthorizationMatrix
         // The one-click link: only its own token (not a bearer) is a credential.
         ["AcknowledgeAlert"] = new(c => Path($"api/alerts/{c.AlertId}/ack"), Hidden, Hidden, Hidden, Hidden),
 
+        // A recipient's page: only the code in its path is a credential; a bearer token opens nothing.
+        ["RecipientPage"] = new(_ => Path("api/r/AAAAAAAAAAA"), Hidden, Hidden, Hidden, Hidden),
+        ["RecipientState"] = new(_ => Path("api/r/AAAAAAAAAAA/state"), Hidden, Hidden, Hidden, Hidden),
+        ["RecipientAcknowledge"] = new(_ => Path("api/r/AAAAAAAAAAA/ack", Empty()), Hidden, Hidden, Hidden, Hidden),
+        ["RecipientDecline"] = new(_ => Path("api/r/AAAAAAAAAAA/decline", Empty()), Hidden, Hidden, Hidden, Hidden),
+        ["RecipientStatus"] = new(_ => Path("api/r/AAAAAAAAAAA/status", Json(new { status = "on-the-way" })), Hidden, Hidden, Hidden, Hidden),
+        ["RecipientDraft"] = new(_ => Path("api/r/AAAAAAAAAAA/drafts/0.md"), Hidden, Hidden, Hidden, Hidden),
+
         // Admin only.
         ["CreateOrganizer"] = new(c => Path("api/manage/organizers", Json(new { name = "Matrix", regions = new[] { c.Region } })), No, No, Ok, No),
         ["RotateOrganizerToken"] = new(c => Path($"api/manage/organizers/{c.SpareOrganizerId}/token", Empty()), No, No, Ok, No),

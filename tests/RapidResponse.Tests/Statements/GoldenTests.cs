@@ -47,9 +47,11 @@ public sealed class GoldenTests
     [MemberData(nameof(IncidentsAndLanguages))]
     public void Lawyer_sms_matches_its_golden_file(Incident incident, string language)
     {
-        var sms = Composer.ComposeSms(Samples.Full(incident), new Recipient("Lawyer", ContactRole.Lawyer, language));
+        var page = new Uri("https://rapidresponse.example.org/api/r/Xk3p9QaZ7bC");
+        var sms = Composer.ComposeSms(Samples.Full(incident), new Recipient("Lawyer", ContactRole.Lawyer, language) { PageLink = page });
 
-        Assert.True(SmsSegments.Count(sms.Body) <= 2, sms.Body);
+        Assert.True(SmsSegments.Count(sms.Body) <= SmsSegments.Budget(sms.Body), sms.Body);
+        Assert.EndsWith(page.AbsoluteUri, sms.Body, StringComparison.Ordinal);
         Golden.Check($"sms.{incident.ToWire()}.{language}.txt", sms.Body + "\n");
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Statements;
 
@@ -46,9 +45,15 @@ internal static class Samples
         At,
         Silent: false);
 
+    /// <summary>The longest realistic alert in Kazakh: its letters (ә, ғ, қ, ң, ө, ұ, ү, һ, і) are UCS-2 like Cyrillic.</summary>
+    public static Alert LongestKazakh() => Longest(cyrillic: true) with
+    {
+        Location = new Location(42.315512, 69.586934, 15, string.Concat(Enumerable.Repeat("«Сити» қонақүйі, Қазыбек би көшесі 14, мәжіліс залы, 2-қабат; ", 4))[..200]),
+        Message = string.Concat(Enumerable.Repeat("Полиция бізді көлікке отырғызды, бөлімшеге әкетіп барады. ", 10))[..500],
+        People = [new Person("Әйгерім Нұрланқызы Сейітқалиева", "ұйымдастырушы", true), new Person("Гүлзада Серікқызы Әбдікәрімова", "заңгер", false)],
+    };
+
     public static StatementService Statements() => new(LegalProfiles.FromAssembly(), StatementTemplates.FromAssembly());
 
-    public static StatementAlertComposer Composer() => new(
-        Statements(),
-        Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rapidresponse.example.org") }));
+    public static StatementAlertComposer Composer() => new(Statements());
 }

@@ -51,50 +51,82 @@ public sealed class SmsTests
         Assert.Equal(SmsEncoding.Ucs2, SmsSegments.EncodingOf("…"));
     }
 
+    private static readonly Uri Page = new("https://rapidresponse.example.org/api/r/Xk3p9QaZ7bC");
+
     [Theory]
-    [InlineData(false, "en")]
-    [InlineData(true, "ru")]
-    [InlineData(true, "en")]
-    public void The_lawyer_sms_for_the_longest_realistic_alert_fits_two_segments_with_every_essential(bool cyrillic, string language)
+    [InlineData("latin", "en", 2)]
+    [InlineData("cyrillic", "ru", 3)]
+    [InlineData("cyrillic", "en", 3)]
+    [InlineData("kazakh", "kk", 3)]
+    public void The_lawyer_sms_for_the_longest_realistic_alert_fits_its_budget_with_every_item_in_order(string script, string language, int segments)
     {
-        var alert = Samples.Longest(cyrillic);
+        var alert = script switch
+        {
+            "latin" => Samples.Longest(cyrillic: false),
+            "cyrillic" => Samples.Longest(cyrillic: true),
+            _ => Samples.LongestKazakh(),
+        };
 
-        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, language)).Body;
+        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, language) { PageLink = Page }).Body;
 
-        Assert.True(SmsSegments.Count(body) <= 2, $"{SmsSegments.Count(body)} segments: {body}");
-        Assert.Contains(language == "ru" ? "ЗАДЕРЖАНИЕ" : "DETENTION", body, StringComparison.Ordinal);
-        Assert.Contains("https://maps.google.com/?q=42.31551,69.58693", body, StringComparison.Ordinal);
-        Assert.Contains("14:05 UTC", body, StringComparison.Ordinal);
-        Assert.Contains(language == "ru" ? "Ответьте ДА" : "Reply YES to respond", body, StringComparison.Ordinal);
-        Assert.Contains(AlertFactsText.Reference(alert), body, StringComparison.Ordinal);
-
-        // Cyrillic names in English phrases make a UCS-2 text with less room: family names may lose their tail there.
-        var keep = cyrillic && language == "en" ? 8 : int.MaxValue;
-        var (first, second) = cyrillic ? ("Сейткалиева-Бекова", "Абдукаримова") : ("Seitkaliyeva-Bekova", "Abdukarimova");
-        Assert.Contains(first[..Math.Min(keep, first.Length)], body, StringComparison.Ordinal);
-        Assert.Contains(second[..Math.Min(keep, second.Length)], body, StringComparison.Ordinal);
+        Assert.True(SmsSegments.Count(body) <= segments, $"{SmsSegments.Count(body)} segments: {body}");
+        var items = new[]
+        {
+            language == "ru" ? "ЗАДЕРЖАНИЕ" : "DETENTION",
+            alert.Location!.Text![..8],
+            "14:05 UTC",
+            "\"" + alert.Message![..8],
+            language == "ru" ? "Ответьте ДА" : "Reply YES to respond",
+            AlertFactsText.Reference(alert),
+            Page.AbsoluteUri,
+        };
+        var positions = items.Select(item => body.IndexOf(item, StringComparison.Ordinal)).ToList();
+        Assert.True(!positions.Contains(-1), body);
+        Assert.Equal(positions.Order().ToList(), positions);
+        Assert.EndsWith(Page.AbsoluteUri, body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_english_lawyer_sms_truncates_the_message_but_keeps_names_place_and_time()
+    public void A_cut_note_ends_at_a_word_and_is_marked()
     {
-        var body = Composer.ComposeSms(Samples.Longest(cyrillic: false), new Recipient("Lawyer", ContactRole.Lawyer, "en")).Body;
+        var body = Composer.ComposeSms(Samples.Longest(cyrillic: true), new Recipient("Lawyer", ContactRole.Lawyer, "ru") { PageLink = Page }).Body;
+
+        var note = body[(body.IndexOf('"', StringComparison.Ordinal) + 1)..body.LastIndexOf('"')];
+        Assert.EndsWith("…", note, StringComparison.Ordinal);
+        Assert.True(Samples.Longest(cyrillic: true).Message!.StartsWith(note[..^1] + " ", StringComparison.Ordinal), note);
+    }
+
+    [Fact]
+    public void The_english_lawyer_sms_cuts_with_gsm_dots_and_stays_gsm7()
+    {
+        var body = Composer.ComposeSms(Samples.Longest(cyrillic: false), new Recipient("Lawyer", ContactRole.Lawyer, "en") { PageLink = Page }).Body;
 
         Assert.Contains("...", body, StringComparison.Ordinal);
-        Assert.Contains("Aigerim", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("rapidresponse.example.org", body, StringComparison.Ordinal);
+        Assert.Equal(SmsEncoding.Gsm7, SmsSegments.EncodingOf(body));
+        Assert.Contains("Seitkaliyeva-Bekova", body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_short_alert_keeps_the_message_and_the_status_link()
+    public void A_short_alert_keeps_the_message_and_the_recipients_page_link()
     {
         var alert = Samples.Full(Incident.Raid) with { Message = "Police at the door.", People = [new("Ann Li", null, false)] };
 
-        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, "en")).Body;
+        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, "en") { PageLink = new Uri("https://rapidresponse.example.org/api/r/Xk3p9QaZ7bC") }).Body;
 
         Assert.Equal(
-            "RapidResponse RAID: Ann Li. Where: City Hotel, Kazybek Bi St 14 https://maps.google.com/?q=42.31551,69.58693 When: 14:05 UTC 29 May. \"Police at the door.\" Reply YES to respond. Ref 7F3K2Q https://rapidresponse.example.org/api/alerts/01JD7X9Q4M2B7F3K2Q",
+            "RapidResponse RAID: Ann Li. Where: City Hotel, Kazybek Bi St 14 When: 14:05 UTC 29 May. \"Police at the door.\" Reply YES to respond. Ref 7F3K2Q https://rapidresponse.example.org/api/r/Xk3p9QaZ7bC",
             body);
+    }
+
+    [Fact]
+    public void With_only_coordinates_the_map_link_is_the_place()
+    {
+        var alert = Samples.Full(Incident.Raid) with { Location = new Location(42.315512, 69.586934, 15, null) };
+
+        var body = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, "ru") { PageLink = Page }).Body;
+
+        Assert.Contains("https://maps.google.com/?q=42.31551,69.58693", body, StringComparison.Ordinal);
+        Assert.True(SmsSegments.Count(body) <= 3, body);
     }
 
     [Fact]

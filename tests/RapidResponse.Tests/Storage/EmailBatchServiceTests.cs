@@ -54,6 +54,28 @@ public sealed class EmailBatchServiceTests
         Assert.Equal(2, (await store.GetDeliveryAsync("a1", ids[1], CancellationToken.None))!.Attempts);
     }
 
+    [Fact]
+    public async Task OneRejectedAddress_FailsOnlyItsRecipient_TheOthersAreSentOnTheirOwn()
+    {
+        var (service, store, ids) = await SetUpAsync(ngos: 3);
+        email.Next = () => email.Sent.Count == 0 || email.Sent[^1].To == "ngo1@example.org"
+            ? new SendOutcome.Rejected("400", "invalid address")
+            : new SendOutcome.Accepted("EM" + email.Sent.Count);
+
+        await service.DeliverAsync("a1", ids, early: false, CancellationToken.None);
+
+        Assert.Single(email.Batches);
+        Assert.Equal(["ngo0@example.org", "ngo1@example.org", "ngo2@example.org"], email.Sent.Select(m => m.To));
+        Assert.All(email.Sent, m => Assert.Equal($"Dear {m.ToName},", m.Content.Text));
+        var states = new List<DeliveryState>();
+        foreach (var id in ids)
+        {
+            states.Add((await store.GetDeliveryAsync("a1", id, CancellationToken.None))!.State);
+        }
+
+        Assert.Equal([DeliveryState.Sent, DeliveryState.Failed, DeliveryState.Sent], states);
+    }
+
     private async Task<(EmailBatchService, AlertStore, string[])> SetUpAsync(int ngos)
     {
         var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));

@@ -73,7 +73,7 @@ public sealed class EscalationServiceTests
         var policies = new EscalationPolicyStore(await SharedAzurite.NewTableAsync("policies"));
         var planner = new DeliveryPlanner(alerts, phones, new DeliveryQueue(deliveries), new PendingWork(await SharedAzurite.NewTableAsync("pending"), time));
         var service = new EscalationService(
-            alerts, responses, contacts, policies, new EscalationScheduler(escalations, policies, time), planner, time, NullLogger<EscalationService>.Instance);
+            alerts, responses, new RecipientResponseStore(alertsTable), contacts, policies, new EscalationScheduler(escalations, policies, time), planner, time, NullLogger<EscalationService>.Instance);
         return new World(service, alerts, responses, contacts, escalations, time);
     }
 

@@ -13,5 +13,12 @@ public sealed class ComposerContent(IAlertComposer composer) : IDeliveryContent
     public Task<EmailText> EmailAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
         Task.FromResult(composer.ComposeEmail(alert, Recipient(delivery)));
 
+    public Task<EmailText> SharedEmailAsync(Alert alert, Delivery first, CancellationToken cancellationToken) =>
+        EmailAsync(alert, first with { RecipientName = Channels.Email.EmailBatch.NamePlaceholder }, cancellationToken);
+
+    /// <summary>A link per delivery, so tests can see each recipient got their own.</summary>
+    public Task<Uri> PageLinkAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken) =>
+        Task.FromResult(new Uri("https://rr.example.org/api/r/" + Uri.EscapeDataString(delivery.Id)));
+
     private static Recipient Recipient(Delivery delivery) => new(delivery.RecipientName, delivery.Role, delivery.Language);
 }

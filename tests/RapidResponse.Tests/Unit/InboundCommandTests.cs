@@ -16,12 +16,25 @@ public sealed class InboundCommandTests
     [InlineData("ok")]
     [InlineData("OK")]
     [InlineData("1")]
+    [InlineData("yes please come")]
+    [InlineData("Yes, on my way")]
+    [InlineData("YES - 20 min")]
+    [InlineData("Да, еду")]
+    [InlineData("да еду в отдел")]
+    [InlineData("Иә, барамын")]
+    [InlineData("ok going")]
+    [InlineData("Yes!!! 51b7e1")]
     public void Yes_AndItsEquivalents_Acknowledge(string body) =>
         Assert.Equal(InboundIntent.Acknowledge, InboundCommand.Parse(body, "SOS").Intent);
 
     [Theory]
-    [InlineData("yes please come", InboundIntent.None)]
-    [InlineData("no", InboundIntent.None)]
+    [InlineData("no", InboundIntent.Decline)]
+    [InlineData("No, I'm in court all day", InboundIntent.Decline)]
+    [InlineData("Нет, не могу", InboundIntent.Decline)]
+    [InlineData("жоқ", InboundIntent.Decline)]
+    [InlineData("stop the car", InboundIntent.None)]
+    [InlineData("yesterday I was there", InboundIntent.None)]
+    [InlineData("who is this?", InboundIntent.None)]
     [InlineData("", InboundIntent.None)]
     [InlineData(null, InboundIntent.None)]
     [InlineData("STOP", InboundIntent.Stop)]
@@ -41,4 +54,13 @@ public sealed class InboundCommandTests
         Assert.Equal(InboundIntent.Panic, InboundCommand.Parse("Помогите срочно", "помогите").Intent);
         Assert.Equal(InboundIntent.None, InboundCommand.Parse("SOS now", "HELPME").Intent);
     }
+
+    [Theory]
+    [InlineData("YES 51B7E1", "51B7E1")]
+    [InlineData("да, 51b7e1, еду", "51B7E1")]
+    [InlineData("no 7F3K2Q", "7F3K2Q")]
+    [InlineData("Yes, on my way", null)]
+    [InlineData("yes coming", null)]
+    public void A_reference_after_yes_or_no_names_the_alert(string body, string? reference) =>
+        Assert.Equal(reference, InboundCommand.Parse(body, "SOS").Reference);
 }

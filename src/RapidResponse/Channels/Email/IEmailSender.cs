@@ -5,8 +5,11 @@ namespace RapidResponse.Channels.Email;
 /// <summary>An email to send. <see cref="Reference"/> ties provider events back to the delivery.</summary>
 public sealed record EmailMessage(string To, string ToName, EmailText Content, string Reference);
 
-/// <summary>One recipient of a batch: their address, the name put in place of <see cref="EmailBatch.NamePlaceholder"/>, their reference.</summary>
-public sealed record EmailRecipient(string To, string Name, string Reference);
+/// <summary>
+/// One recipient of a batch: their address, the name put in place of <see cref="EmailBatch.NamePlaceholder"/>, their
+/// reference, and their own link put in place of <see cref="EmailBatch.LinkPlaceholder"/>.
+/// </summary>
+public sealed record EmailRecipient(string To, string Name, string Reference, Uri? Link = null);
 
 /// <summary>
 /// One body for many recipients, sent as one request (SendGrid: one personalization each, at most
@@ -17,6 +20,7 @@ public sealed record EmailBatch(IReadOnlyList<EmailRecipient> Recipients, EmailT
 {
     public const int MaxRecipients = 1000;
     public const string NamePlaceholder = "-recipientName-";
+    public const string LinkPlaceholder = "-recipientLink-";
 }
 
 /// <summary>Sends email. Throws <see cref="ProviderUnavailableException"/> when the provider cannot be used now.</summary>

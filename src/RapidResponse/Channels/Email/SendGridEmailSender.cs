@@ -39,6 +39,11 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<SendGridOption
             mail.AddTo(new EmailAddress(recipient.To, recipient.Name), i);
             mail.AddSubstitution(EmailBatch.NamePlaceholder, recipient.Name, i);
             mail.AddSubstitution(HtmlNamePlaceholder, WebUtility.HtmlEncode(recipient.Name), i);
+            if (recipient.Link is { } link)
+            {
+                mail.AddSubstitution(EmailBatch.LinkPlaceholder, link.AbsoluteUri, i);
+            }
+
             mail.AddCustomArg(ReferenceArg, recipient.Reference, i);
         }
 
