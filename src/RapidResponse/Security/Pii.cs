@@ -41,19 +41,20 @@ public static partial class Pii
         address is not null && address.Contains('@', StringComparison.Ordinal) ? MaskEmail(address) : MaskPhone(address);
 
     /// <summary>
-    /// Free text (an SMS body, a provider's error message) with every phone number and email address in it masked:
-    /// a <c>+</c> and 7 or more digits, with spaces, dashes or brackets between them (the service writes numbers in
-    /// E.164, and so do the providers; dates, times and ids have no <c>+</c>).
+    /// Free text (an SMS body; a provider's own words, which quote the number or address, as Twilio's "The 'To' number
+    /// +77011234567 is not a valid phone number") with every phone number and email address in it masked.
     /// </summary>
     public static string MaskText(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : EmailInText().Replace(PhoneInText().Replace(text, m => MaskPhone(Digits(m.Value))), m => MaskEmail(m.Value));
+        string.IsNullOrEmpty(text) ? "" : PhoneInText().Replace(EmailInText().Replace(text, m => MaskEmail(m.Value)), m => MaskPhone(Digits(m.Value)));
 
     private static string Digits(string phone) =>
         string.Concat(phone.Where(c => char.IsAsciiDigit(c) || c == '+'));
 
-    [GeneratedRegex(@"(?<![\w/=])\+\d(?:[ \-()]{0,2}\d){6,}")]
+    // A '+' and 7 or more digits with the separators people write (any E.164 number), or 9 or more digits standing
+    // alone: error codes (five digits), dates, times, coordinates and the digits inside ids and links stay as they are.
+    [GeneratedRegex(@"(?<![\w/=])\+\d(?:[ \-().]{0,2}\d){6,}|(?<![\w/=.+-])\d{9,}(?![\w.])")]
     private static partial Regex PhoneInText();
 
-    [GeneratedRegex(@"[^\s@<>""']+@[^\s@<>""']+\.[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[^\s@'""<>(),;:]+@[^\s@'""<>(),;:]+\.[^\s@'""<>(),;:]+")]
     private static partial Regex EmailInText();
 }

@@ -1,4 +1,5 @@
 using RapidResponse.Channels;
+using RapidResponse.Security;
 
 namespace RapidResponse.Tests.Unit;
 
@@ -13,7 +14,7 @@ public sealed class ProviderTextTests
     [InlineData("{\"errors\":[{\"message\":\"Invalid email: 'lawyer@ngo.example.kz'\",\"field\":\"personalizations.0.to\"}]}", "lawyer@ngo.example.kz")]
     public void Mask_HidesNumbersAndAddresses(string providerText, string secret)
     {
-        var masked = ProviderText.Mask(providerText);
+        var masked = Pii.MaskText(providerText);
 
         Assert.DoesNotContain(secret, masked, StringComparison.Ordinal);
         Assert.Contains("•", masked, StringComparison.Ordinal);
@@ -22,7 +23,7 @@ public sealed class ProviderTextTests
     [Fact]
     public void Mask_KeepsErrorCodesAndStatuses()
     {
-        Assert.Equal("Twilio answered 503 (code 20500) on 2026-12-01", ProviderText.Mask("Twilio answered 503 (code 20500) on 2026-12-01"));
+        Assert.Equal("Twilio answered 503 (code 20500) on 2026-12-01", Pii.MaskText("Twilio answered 503 (code 20500) on 2026-12-01"));
     }
 }
 
