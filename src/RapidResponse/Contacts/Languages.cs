@@ -2,10 +2,15 @@ using RapidResponse.Http;
 
 namespace RapidResponse.Contacts;
 
-/// <summary>Languages a recipient can be written to in (ISO 639-1); English when none is given.</summary>
+/// <summary>
+/// Languages a recipient or organizer can be written to in (ISO 639-1); English when none is given. Kazakh is
+/// accepted for people who read it; where a text has no Kazakh version yet it falls back to Russian.
+/// </summary>
 public static class Languages
 {
     public const string Default = "en";
+
+    public static readonly IReadOnlyList<string> Supported = ["en", "ru", "kk"];
 
     public static string NormalizeOrReport(FieldErrors errors, string field, string? value)
     {
@@ -15,9 +20,9 @@ public static class Languages
             return Default;
         }
 
-        if (trimmed.Length != 2 || !trimmed.All(char.IsAsciiLetterLower))
+        if (!Supported.Contains(trimmed, StringComparer.Ordinal))
         {
-            errors.Add(field, "must be a two-letter language code such as en, ru or kk");
+            errors.Add(field, $"must be one of the supported languages: {string.Join(", ", Supported)}");
             return Default;
         }
 

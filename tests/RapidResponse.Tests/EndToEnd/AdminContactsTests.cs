@@ -84,6 +84,20 @@ public sealed class AdminContactsTests(LocalHostFixture host)
         Assert.Contains(contacts, c => c!["name"]!.GetValue<string>() == "Rights Bureau, \"Almaty\"");
     }
 
+    [Theory]
+    [InlineData("de")]
+    [InlineData("english")]
+    public async Task PutContact_WithAnUnsupportedLanguage_Is422NamingTheSupportedOnes(string language)
+    {
+        using var response = await host.SendAsync(HttpMethod.Put, "api/manage/contacts/lang1", host.Host.AdminKey,
+            new { name = "Lang Test", region = TestData.Region().Region, role = "lawyer", tier = 1, phone = TestData.Phone(), language });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        var message = Assert.Single(errors["language"]!.AsArray())!.GetValue<string>();
+        Assert.Equal("must be one of the supported languages: en, ru, kk", message);
+    }
+
     [Fact]
     public async Task PutContact_WithBadFields_Is422NamingEachField()
     {
