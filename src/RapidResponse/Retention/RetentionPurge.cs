@@ -11,12 +11,15 @@ public sealed record PurgeResult(DateTimeOffset Cutoff, int Alerts, long AlertRo
 {
     /// <summary>Webhook receipts (replay protection) past the cutoff.</summary>
     public long ReceiptRows { get; init; }
+
+    /// <summary>Recipients' page links whose alert's retention has ended.</summary>
+    public long LinkRows { get; init; }
 }
 
 /// <summary>
 /// Deletes alerts (their whole partition: the alert, its deliveries, its timeline), idempotency records and webhook
-/// receipts older than <see cref="RetentionOptions.RetentionDays"/>, so the service keeps no growing record of who was
-/// in danger where.
+/// receipts older than <see cref="RetentionOptions.RetentionDays"/>, and recipients' page links past their expiry
+/// (the end of their alert's retention), so the service keeps no growing record of who was in danger where.
 /// Alert ids are UUID v7, whose first 12 hex digits are the creation time in milliseconds: partitions older than the
 /// cutoff sort before the cutoff's own id prefix, so old alerts are found by a key-range query over alert rows only.
 /// </summary>
@@ -26,7 +29,8 @@ public sealed partial class RetentionPurge(
     IOptions<RetentionOptions> options,
     TimeProvider time,
     ILogger<RetentionPurge> logger,
-    TableClient? receipts = null)
+    TableClient? receipts = null,
+    TableClient? links = null)
 {
     private const int Parallelism = 4;
     private const string AlertRow = AlertEntity.Row;
@@ -38,11 +42,12 @@ public sealed partial class RetentionPurge(
         var (alertCount, alertRows) = await PurgeAlertsAsync(cutoff, cancellationToken);
         var idempotencyRows = await PurgeByAgeAsync(idempotency, "CreatedAt", cutoff, cancellationToken);
         var receiptRows = receipts is null ? 0 : await PurgeByAgeAsync(receipts, "At", cutoff, cancellationToken);
+        var linkRows = links is null ? 0 : await PurgeByAgeAsync(links, "ExpiresAt", time.GetUtcNow(), cancellationToken);
 
         RapidResponseTelemetry.Purged(alerts.Name, alertRows);
         RapidResponseTelemetry.Purged(idempotency.Name, idempotencyRows);
         LogPurged(cutoff, alertCount, alertRows, idempotencyRows);
-        return new PurgeResult(cutoff, alertCount, alertRows, idempotencyRows) { ReceiptRows = receiptRows };
+        return new PurgeResult(cutoff, alertCount, alertRows, idempotencyRows) { ReceiptRows = receiptRows, LinkRows = linkRows };
     }
 
     /// <summary>The id prefix of the cutoff's millisecond: every older UUID v7 id sorts before it.</summary>
@@ -80,8 +85,8 @@ public sealed partial class RetentionPurge(
     }
 
     /// <summary>
-    /// Rows of a table stamped before the cutoff. A table scan: idempotency rows are per organizer and receipts per
-    /// message, and both tables hold small rows (a press, a provider message) that a daily scan reads quickly.
+    /// Rows of a table stamped before the cutoff. A table scan: idempotency rows are per organizer, receipts per
+    /// message and links per delivery, and all hold small rows that a daily scan reads quickly.
     /// </summary>
     private static async Task<long> PurgeByAgeAsync(TableClient table, string stamp, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {

@@ -103,6 +103,22 @@ public sealed class RetentionPurgeTests
         Assert.Equal(["SMrecent", "SMrecent"], (await AllAsync(table)).Select(r => r.PartitionKey));
     }
 
+    [Fact]
+    public async Task RecipientLinks_AreDeletedOnceTheirAlertsRetentionHasEnded()
+    {
+        var time = new FakeTimeProvider(Now);
+        var table = await SharedAzurite.NewTableAsync("links");
+        await table.AddEntityAsync(new TableEntity("expired-code-hash", "link") { ["AlertId"] = "a1", ["DeliveryId"] = "d1", ["ExpiresAt"] = Now.AddMinutes(-1) });
+        await table.AddEntityAsync(new TableEntity("live-code-hash", "link") { ["AlertId"] = "a2", ["DeliveryId"] = "d1", ["ExpiresAt"] = Now.AddDays(30) });
+
+        var purge = new RetentionPurge(
+            await SharedAzurite.NewTableAsync("alerts"), await SharedAzurite.NewTableAsync("idem"),
+            Options.Create(new RetentionOptions { RetentionDays = 90 }), time, NullLogger<RetentionPurge>.Instance, links: table);
+
+        Assert.Equal(1, (await purge.PurgeAsync(CancellationToken.None)).LinkRows);
+        Assert.Equal(["live-code-hash"], (await AllAsync(table)).Select(r => r.PartitionKey));
+    }
+
     private static RetentionPurge Purge(TableClient alerts, TableClient idempotency, TimeProvider time, int retentionDays = 90) =>
         new(alerts, idempotency, Options.Create(new RetentionOptions { RetentionDays = retentionDays }), time, NullLogger<RetentionPurge>.Instance);
 
