@@ -23,3 +23,11 @@ public sealed record OrganizerCodes(string? Salt, string? SafeCode, string? Dure
 {
     public static readonly OrganizerCodes None = new(null, null, null, null);
 }
+
+/// <summary>Which of the organizer's codes (<see cref="OrganizerCodes"/>).</summary>
+public enum OrganizerCode
+{
+    Safe,
+    Duress,
+    SmsCodeword,
+}

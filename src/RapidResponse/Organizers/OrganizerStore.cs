@@ -58,6 +58,46 @@ public sealed class OrganizerStore(TableClient table, FieldCipher? cipher = null
             TableUpdateMode.Merge,
             cancellationToken);
 
+    /// <summary>
+    /// After a successful check of <paramref name="code"/> against <paramref name="checkedAgainst"/>'s hash of that
+    /// kind, if the hash has an older work factor, stores it re-hashed at today's (<see cref="CodeHasher.Iterations"/>);
+    /// a current hash costs nothing more. Only that code's column
+    /// is written, on the row's ETag and only while the row still holds the hash that was checked, so a code changed
+    /// meanwhile is never overwritten. A lost race or a failed write skips the upgrade: the next check makes it.
+    /// </summary>
+    public async Task<bool> RehashIfOldAsync(Organizer checkedAgainst, OrganizerCode kind, string code, CancellationToken cancellationToken)
+    {
+        var (column, checkedHash) = kind switch
+        {
+            OrganizerCode.Safe => (nameof(OrganizerEntity.SafeCodeHash), checkedAgainst.Codes.SafeCode),
+            OrganizerCode.Duress => (nameof(OrganizerEntity.DuressCodeHash), checkedAgainst.Codes.DuressCode),
+            _ => (nameof(OrganizerEntity.SmsCodewordHash), checkedAgainst.Codes.SmsCodeword),
+        };
+        if (!CodeHasher.NeedsRehash(checkedHash))
+        {
+            return false;
+        }
+
+        var organizerId = checkedAgainst.Id;
+        try
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(
+                OrganizerEntity.Partition, organizerId, [column, nameof(OrganizerEntity.CodeSalt)], cancellationToken);
+            if (!row.HasValue || row.Value!.GetString(column) != checkedHash || row.Value.GetString(nameof(OrganizerEntity.CodeSalt)) is not { } salt)
+            {
+                return false;
+            }
+
+            var upgraded = new TableEntity(OrganizerEntity.Partition, organizerId) { [column] = CodeHasher.Hash(code, salt) };
+            await table.UpdateEntityAsync(upgraded, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException)
+        {
+            return false;
+        }
+    }
+
     private OrganizerEntity Sealed(Organizer organizer) => OrganizerEntity.From(organizer with { Phone = cipher.Encrypt(organizer.Phone) });
 
     private Organizer Opened(Organizer organizer) => organizer with { Phone = cipher.Decrypt(organizer.Phone) };

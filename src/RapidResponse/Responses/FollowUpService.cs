@@ -3,6 +3,7 @@ using RapidResponse.Alerts;
 using RapidResponse.Dispatch;
 using RapidResponse.Escalation;
 using RapidResponse.Http;
+using RapidResponse.Organizers;
 using RapidResponse.Security;
 
 namespace RapidResponse.Responses;
@@ -22,7 +23,8 @@ public sealed partial class FollowUpService(
     EscalationScheduler escalations,
     TimeProvider time,
     ILogger<FollowUpService> logger,
-    ActionLimiter? limits = null)
+    ActionLimiter? limits = null,
+    OrganizerStore? organizers = null)
 {
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal) { "safe", "false-alarm", "released", "other" };
     public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "still-held", "charged", "released", "injured", "other" };
@@ -67,6 +69,12 @@ public sealed partial class FollowUpService(
         {
             LogWrongCode(alert.Id);
             return Problem.Forbidden("The safe code is missing or wrong.");
+        }
+
+        // A code hashed at an older work factor is stored again at today's, once, whichever of the two it was.
+        if ((isSafe || isDuress) && organizers is not null)
+        {
+            await organizers.RehashIfOldAsync(caller.Organizer!, isDuress ? OrganizerCode.Duress : OrganizerCode.Safe, request.Code!, cancellationToken);
         }
 
         // Concurrent resolves and updates are put in one order by the alert row's ETag: one resolve wins, the others

@@ -110,6 +110,11 @@ public sealed partial class InboundSmsService(
                 continue;
             }
 
+            if (organizer.Codes.SmsCodeword is not null)
+            {
+                await organizers.RehashIfOldAsync(organizer, OrganizerCode.SmsCodeword, Codeword(rest), cancellationToken);
+            }
+
             // During a registered event the SMS carries the event's place, people and region, as the page's press does.
             var now = time.GetUtcNow();
             var current = (await events.ListAsync(organizer.Id, now, cancellationToken)).FirstOrDefault(e => e.IsCurrent(now));
@@ -139,9 +144,15 @@ public sealed partial class InboundSmsService(
             return rest;
         }
 
-        var parts = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = Words(rest);
         return parts.Length > 0 && CodeHasher.Matches(parts[0], salt, codeword) ? (parts.Length > 1 ? parts[1] : "") : null;
     }
+
+    /// <summary>The first word, where the codeword is.</summary>
+    private static string Codeword(string rest) => Words(rest)[0];
+
+    private static string[] Words(string rest) =>
+        rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "{Phone} opted out of SMS")]
     private partial void LogOptedOut(string phone);

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
@@ -23,15 +24,17 @@ public static class StorageConnection
         var section = configuration.GetSection(Name);
         if (section.Value is { Length: > 0 } connectionString)
         {
-            clients.AddTableServiceClient(connectionString).WithName(Name);
-            clients.AddQueueServiceClient(connectionString).WithName(Name).ConfigureOptions(Base64);
+            clients.AddTableServiceClient(connectionString).WithName(Name).ConfigureOptions(RecreateMissingTables);
+            clients.AddQueueServiceClient(connectionString).WithName(Name).ConfigureOptions(Base64).ConfigureOptions(RecreateMissingQueues);
             return clients;
         }
 
         Func<IServiceProvider, Azure.Core.TokenCredential> credential =
             services => services.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section);
-        clients.AddTableServiceClient(ServiceUri(section, "table")).WithName(Name).WithCredential(credential);
-        clients.AddQueueServiceClient(ServiceUri(section, "queue")).WithName(Name).WithCredential(credential).ConfigureOptions(Base64);
+        clients.AddTableServiceClient(ServiceUri(section, "table")).WithName(Name).WithCredential(credential)
+            .ConfigureOptions(RecreateMissingTables);
+        clients.AddQueueServiceClient(ServiceUri(section, "queue")).WithName(Name).WithCredential(credential)
+            .ConfigureOptions(Base64).ConfigureOptions(RecreateMissingQueues);
         return clients;
     }
 
@@ -42,6 +45,14 @@ public static class StorageConnection
 
     /// <summary>Queue messages are base64, as the Functions Storage queue extension expects by default.</summary>
     private static void Base64(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;
+
+    /// <summary>A contract table deleted while the host runs is created again by the request that finds it missing.</summary>
+    private static void RecreateMissingTables(TableClientOptions options, IServiceProvider services) => options.AddPolicy(
+        MissingStorageRecreation.ForTables(services.GetRequiredService<TableServiceClient>), HttpPipelinePosition.PerCall);
+
+    /// <summary>Likewise a contract queue (or its poison twin), for sends, receives and health alike.</summary>
+    private static void RecreateMissingQueues(QueueClientOptions options, IServiceProvider services) => options.AddPolicy(
+        MissingStorageRecreation.ForQueues(services.GetRequiredService<QueueServiceClient>), HttpPipelinePosition.PerCall);
 
     // The host's order: accountName first (https://{account}.{service}.core.windows.net), then {service}ServiceUri.
     private static Uri ServiceUri(IConfigurationSection section, string service) =>

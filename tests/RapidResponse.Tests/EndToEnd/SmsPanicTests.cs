@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.EndToEnd;
@@ -73,6 +77,34 @@ public sealed class SmsPanicTests(LocalHostFixture host)
         Assert.Contains("alert raised", await with.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await host.StandIns.WaitForAsync(_ => host.StandIns.Sms.Any(s => s.To == scenario.LawyerPhones[0] && s.Body.Contains("with-the-word", StringComparison.Ordinal)), Timeout);
         Assert.DoesNotContain(host.StandIns.Sms, s => s.Body.Contains("without-the-word", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sos_WithACodewordHashedAtTheOldWorkFactor_RaisesTheAlert_AndStoresTheCodewordAtTodays()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        var phone = TestData.Phone();
+        var token = await Responders.OrganizerAsync(host, scenario.Region, phone);
+        string organizerId;
+        using (var me = await host.SendAsync(HttpMethod.Put, "api/me", token, new { smsCodeword = "Tulip" }))
+        {
+            organizerId = (await me.Content.ReadFromJsonAsync<JsonObject>())!["organizerId"]!.GetValue<string>();
+        }
+
+        // As the row looked before the work factor went up to 600,000.
+        var organizers = host.Host.Services.GetRequiredService<TableServiceClient>().GetTableClient("Organizers");
+        var row = (await organizers.GetEntityAsync<TableEntity>("org", organizerId)).Value;
+        var salt = row.GetString("CodeSalt");
+        var old = "pbkdf2-sha256$100000$" + Convert.ToBase64String(System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(
+            "tulip"u8.ToArray(), Convert.FromBase64String(salt), 100_000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32));
+        await organizers.UpdateEntityAsync(new TableEntity("org", organizerId) { ["SmsCodewordHash"] = old }, row.ETag);
+
+        using var with = await Responders.SmsAsync(host, phone, "SOS tulip after-the-upgrade");
+
+        Assert.Contains("alert raised", await with.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = (await organizers.GetEntityAsync<TableEntity>("org", organizerId)).Value.GetString("SmsCodewordHash");
+        Assert.StartsWith("pbkdf2-sha256$600000$", stored, StringComparison.Ordinal);
+        Assert.True(RapidResponse.Security.CodeHasher.Matches("Tulip", salt, stored));
     }
 
     [Fact]

@@ -79,7 +79,50 @@ public sealed class FollowUpConcurrencyTests
         }
     }
 
-    private static async Task<World> WorldAsync()
+    [Fact]
+    public async Task SafeCodeHashedAtTheOldWorkFactor_Resolves_AndIsStoredAgainAtTodays()
+    {
+        var salt = CodeHasher.NewSalt();
+        var oldSafe = OldHash("Tulip", salt);
+        var oldDuress = OldHash("Raven", salt);
+        var organizers = new OrganizerStore(await SharedAzurite.NewTableAsync("organizers"));
+        var stored = Organizer.Organizer! with { Codes = new OrganizerCodes(salt, oldSafe, oldDuress, null) };
+        await organizers.AddAsync(stored, CancellationToken.None);
+        var world = await WorldAsync(organizers);
+
+        var answer = await world.Service.ResolveAsync(Caller.For(stored), "a1", new ResolveRequest("safe", null, "tulip"), CancellationToken.None);
+
+        Assert.Equal("resolved", answer.Value!.Status);
+        Assert.Equal([FollowUpKind.Resolution], (await world.FollowUpsAsync()).Select(f => f.Kind));
+        var codes = (await organizers.GetAsync("org1", CancellationToken.None))!.Codes;
+        Assert.StartsWith("pbkdf2-sha256$600000$", codes.SafeCode, StringComparison.Ordinal);
+        Assert.True(CodeHasher.Matches("tulip", salt, codes.SafeCode));
+        Assert.False(CodeHasher.NeedsRehash(codes.SafeCode));
+        Assert.Equal(oldDuress, codes.DuressCode);
+        Assert.Equal(stored.Name, (await organizers.GetAsync("org1", CancellationToken.None))!.Name);
+    }
+
+    [Fact]
+    public async Task CodeChangedSinceItWasChecked_IsNotOverwrittenByTheUpgrade()
+    {
+        var salt = CodeHasher.NewSalt();
+        var organizers = new OrganizerStore(await SharedAzurite.NewTableAsync("organizers"));
+        var checkedCopy = Organizer.Organizer! with { Codes = new OrganizerCodes(salt, OldHash("tulip", salt), null, null) };
+        var changed = checkedCopy with { Codes = new OrganizerCodes(salt, CodeHasher.Hash("lotus", salt), null, null) };
+        await organizers.AddAsync(changed, CancellationToken.None);
+
+        Assert.False(await organizers.RehashIfOldAsync(checkedCopy, OrganizerCode.Safe, "tulip", CancellationToken.None));
+
+        Assert.Equal(changed.Codes.SafeCode, (await organizers.GetAsync("org1", CancellationToken.None))!.Codes.SafeCode);
+    }
+
+    // As codes were hashed before the work factor went up to 600,000.
+    private static string OldHash(string code, string salt) => "pbkdf2-sha256$100000$" + Convert.ToBase64String(
+        System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(
+            System.Text.Encoding.UTF8.GetBytes(CodeHasher.Normalize(code)), Convert.FromBase64String(salt), 100_000,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, 32));
+
+    private static async Task<World> WorldAsync(OrganizerStore? organizers = null)
     {
         var alertsTable = await SharedAzurite.NewTableAsync("alerts");
         var alerts = new AlertStore(alertsTable);
@@ -101,7 +144,8 @@ public sealed class FollowUpConcurrencyTests
         var planner = new DeliveryPlanner(
             alerts, phones, new RapidResponse.Storage.DeliveryQueue(deliveries), new PendingWork(await SharedAzurite.NewTableAsync("pending"), TimeProvider.System));
         var service = new FollowUpService(
-            alerts, responses, planner, new EscalationScheduler(escalations, policies, TimeProvider.System), TimeProvider.System, NullLogger<FollowUpService>.Instance);
+            alerts, responses, planner, new EscalationScheduler(escalations, policies, TimeProvider.System), TimeProvider.System, NullLogger<FollowUpService>.Instance,
+            organizers: organizers);
         return new World(service, alerts, responses);
     }
 
