@@ -46,7 +46,7 @@ public sealed class DeliveryContent(
         return delivery.Kind switch
         {
             DeliveryKind.Alert => composer.ComposeSms(alert, recipient).Body,
-            DeliveryKind.Reminder => texts.ReminderPrefix + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Reminder => texts.Reminder(await responses.ListAcknowledgementsAsync(alert.Id, cancellationToken)) + composer.ComposeSms(alert, recipient).Body,
             DeliveryKind.Confirmation => texts.Confirmation(alert, FirstName(delivery.RecipientName), await OrganizerAsync(alert, cancellationToken)),
             DeliveryKind.Notice => await NoticeAsync(alert, delivery, texts, cancellationToken),
             DeliveryKind.FollowUp => await FollowUpAsync(alert, delivery, cancellationToken) switch

@@ -3,6 +3,7 @@ using System.Text;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
 using RapidResponse.Organizers;
+using RapidResponse.Responses;
 
 namespace RapidResponse.Statements;
 
@@ -24,6 +25,7 @@ public sealed class FollowUpTexts
         DuressPrefix = "DURESS SIGNAL: ",
         SilentPrefix = "SILENT, do not call or text the organiser: ",
         ReminderPrefix = "REMINDER, nobody has responded yet: ",
+        RespondingReminderFormat = "REMINDER, responding so far: {0}. More help is needed: ",
         NobodyNamed = "the organiser",
         NoPlace = "place not given",
         FormatTime = at => at.UtcDateTime.ToString("HH:mm 'UTC' d MMM", CultureInfo.InvariantCulture),
@@ -67,6 +69,7 @@ public sealed class FollowUpTexts
         DuressPrefix = "СИГНАЛ ПОД ДАВЛЕНИЕМ: ",
         SilentPrefix = "ТИХИЙ, не звоните и не пишите организатору: ",
         ReminderPrefix = "НАПОМИНАНИЕ, ответа нет: ",
+        RespondingReminderFormat = "НАПОМИНАНИЕ, уже откликнулись: {0}. Нужна ещё помощь: ",
         NobodyNamed = "организатор",
         NoPlace = "место не указано",
         FormatTime = at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture),
@@ -130,8 +133,6 @@ public sealed class FollowUpTexts
     /// <summary>Starts the alert SMS of a silent alert: someone may be watching the organizer's phone.</summary>
     public string SilentPrefix { get; private init; } = "";
 
-    /// <summary>Put before the alert SMS sent again to a tier nobody of which has responded.</summary>
-    public string ReminderPrefix { get; private init; } = "";
 
     /// <summary>Put before the alert email's subject when it is sent again to a tier nobody of which has responded.</summary>
     public string ReminderSubject { get; private init; } = "";
@@ -139,6 +140,8 @@ public sealed class FollowUpTexts
     /// <summary>Introduces the updated statement draft in a follow-up email to an NGO.</summary>
     public string DraftIntro { get; private init; } = "";
 
+    private string ReminderPrefix { get; init; } = "";
+    private string RespondingReminderFormat { get; init; } = "";
     private string Language { get; init; } = "";
     private string NobodyNamed { get; init; } = "";
     private string NoPlace { get; init; } = "";
@@ -197,6 +200,15 @@ public sealed class FollowUpTexts
         firstName is not null && role is { } known
             ? Format(NoticeFormat, firstName, RoleWords.GetValueOrDefault(known, known.ToWire()), AlertFactsText.Reference(alert))
             : Format(SomeoneNoticeFormat, AlertFactsText.Reference(alert));
+
+    /// <summary>
+    /// Put before a reminder SMS: "nobody has responded" only while that is true; once someone of another role has,
+    /// who is responding (by first name and role, as the organizer is told), and that more help is needed.
+    /// </summary>
+    public string Reminder(IReadOnlyList<Acknowledgement> acknowledged) =>
+        acknowledged.Count == 0
+            ? ReminderPrefix
+            : Format(RespondingReminderFormat, string.Join(", ", acknowledged.Select(a => $"{a.FirstName} ({RoleWords.GetValueOrDefault(a.Role, a.Role.ToWire())})")));
 
     public string UpdateSms(Alert alert, string status, string? text) =>
         Format(UpdateFormat, AlertFactsText.Reference(alert), Words(status)) + Quote(text);

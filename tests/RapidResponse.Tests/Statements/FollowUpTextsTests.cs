@@ -1,6 +1,8 @@
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
+using RapidResponse.Dispatch;
 using RapidResponse.Organizers;
+using RapidResponse.Responses;
 using RapidResponse.Statements;
 using RapidResponse.Tests.Storage;
 
@@ -27,6 +29,18 @@ public sealed class FollowUpTextsTests
         Assert.Contains("Сообщение: «Police took both».", text, StringComparison.Ordinal);
         Assert.Contains("Мероприятие: Workshop.", text, StringComparison.Ordinal);
         Assert.EndsWith("Организатор: Zhanar, +77011112233.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AReminderSaysNobodyHasResponded_OnlyWhileNobodyHas_AndOtherwiseWhoIsResponding()
+    {
+        IReadOnlyList<Acknowledgement> ngo = [new("d1", "c1", "Kazakhstan Bureau for Human Rights", ContactRole.Ngo, Channel.Email, DateTimeOffset.UnixEpoch)];
+        IReadOnlyList<Acknowledgement> both = [.. ngo, new("d2", "c2", "Aigerim Bekova", ContactRole.Lawyer, Channel.Sms, DateTimeOffset.UnixEpoch)];
+
+        Assert.Equal("REMINDER, nobody has responded yet: ", FollowUpTexts.English.Reminder([]));
+        Assert.Equal("REMINDER, responding so far: Kazakhstan Bureau for Human Rights (ngo). More help is needed: ", FollowUpTexts.English.Reminder(ngo));
+        Assert.Equal("НАПОМИНАНИЕ, уже откликнулись: Kazakhstan Bureau for Human Rights (НКО), Aigerim (адвокат). Нужна ещё помощь: ", FollowUpTexts.Russian.Reminder(both));
+        Assert.DoesNotContain("nobody", FollowUpTexts.English.Reminder(both), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
