@@ -177,8 +177,8 @@ public sealed class FollowUpTexts
     {
         var text = new StringBuilder()
             .Append(Format(ThanksFormat, responder, AlertFactsText.Reference(alert))).Append(' ')
-            .Append(Incident(alert)).Append(": ").Append(Who(alert)).Append(". ")
-            .Append(WhereLabel).Append(Place(alert)).Append(". ").Append(WhenLabel).Append(FormatTime(alert.OccurredAt)).Append('.');
+            .Append(Incident(alert)).Append(": ").Append(Sentences.End(Who(alert))).Append(' ')
+            .Append(WhereLabel).Append(Sentences.End(Place(alert))).Append(' ').Append(WhenLabel).Append(FormatTime(alert.OccurredAt)).Append('.');
         if (!string.IsNullOrWhiteSpace(alert.Message))
         {
             text.Append(' ').Append(MessageLabel).Append(Format(QuoteFormat, alert.Message)).Append('.');
@@ -186,7 +186,7 @@ public sealed class FollowUpTexts
 
         if (alert.EventName is { } eventName)
         {
-            text.Append(' ').Append(EventLabel).Append(eventName).Append('.');
+            text.Append(' ').Append(EventLabel).Append(Sentences.End(eventName));
         }
 
         text.Append(' ').Append(organizer is { SharePhone: true, Phone: { } phone }

@@ -73,7 +73,9 @@ public sealed class EscalationTests(LocalHostFixture host)
         Assert.Contains("https://maps.google.com/?q=42.3417,69.5901", confirmation, StringComparison.Ordinal);
         Assert.Contains("Lawyer0 (lawyer) is responding", Assert.Single(Responders.SmsTo(host, organizerPhone, reference)), StringComparison.Ordinal);
 
-        await Responders.WaitForTimelineAsync(host, alertId, "escalation", 1, Timeout);
+        var escalated = await Responders.WaitForTimelineAsync(host, alertId, "escalation", 1, Timeout);
+        var escalation = escalated["timeline"]!.AsArray().Single(t => t!["kind"]!.GetValue<string>() == "escalation")!["text"]!.GetValue<string>();
+        Assert.StartsWith("Only lawyers acknowledged after 8 s: escalated to tier 2; alerting 1 ngo", escalation, StringComparison.Ordinal);
         await host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(host, ngo2, reference).Count > 0
             && Responders.EmailSubjectsTo(host, scenario.NgoEmails[0], reference).Any(s => s.StartsWith("REMINDER", StringComparison.Ordinal)), Timeout);
         Assert.Empty(Responders.SmsTo(host, scenario.DecoyPhones[0], reference));

@@ -44,6 +44,23 @@ public sealed class FollowUpTextsTests
     }
 
     [Fact]
+    public void TheConfirmation_NeverEndsANameOrPlaceThatEndsWithADot_WithASecondOne()
+    {
+        var alert = Alert with
+        {
+            People = [new Person("Dana A.", null, PublicName: true)],
+            Location = new Location(null, null, null, "Police station No. 3, Tauke Khan Ave."),
+            EventName = "Workshop, Jan.",
+        };
+
+        var text = FollowUpTexts.English.Confirmation(alert, "Aigerim", null);
+
+        Assert.Contains(": Dana A. Where: Police station No. 3, Tauke Khan Ave. When: ", text, StringComparison.Ordinal);
+        Assert.Contains("Event: Workshop, Jan. ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UpdatesResolutionsAndNotices_UseTheLanguagesOwnWords()
     {
         var ru = FollowUpTexts.For("ru");
