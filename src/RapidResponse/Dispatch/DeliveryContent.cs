@@ -85,7 +85,7 @@ public sealed class DeliveryContent(
             default:
                 // Confirmations and notices are SMS; one that fell back to email carries the same words.
                 var text = await SmsAsync(alert, delivery, cancellationToken);
-                return new EmailText(texts.Subject("notice", alert), text, "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>", []);
+                return new EmailText(texts.Subject("notice", alert, statements.PlaceName(alert, texts.Language)), text, "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>", []);
         }
     }
 

@@ -45,7 +45,7 @@ public static class FollowUpEmails
             html.Append("<p>").Append(WebUtility.HtmlEncode(texts.DraftIntro)).Append("</p><hr>").Append(DraftHtml.Write(draft.Markdown));
         }
 
-        return new EmailText(texts.Subject(kind, alert), text.ToString(), html.ToString(), []);
+        return new EmailText(texts.Subject(kind, alert, statements.PlaceName(alert, texts.Language)), text.ToString(), html.ToString(), []);
     }
 
     /// <summary>The follow-up template of an update or resolution; none for "other" or a duress signal (the first draft stands).</summary>

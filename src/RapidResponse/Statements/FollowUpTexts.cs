@@ -137,12 +137,14 @@ public sealed class FollowUpTexts
     /// <summary>Put before the alert email's subject when it is sent again to a tier nobody of which has responded.</summary>
     public string ReminderSubject { get; private init; } = "";
 
+    /// <summary>"en" or "ru": the language these texts are in.</summary>
+    public string Language { get; private init; } = "";
+
     /// <summary>Introduces the updated statement draft in a follow-up email to an NGO.</summary>
     public string DraftIntro { get; private init; } = "";
 
     private string ReminderPrefix { get; init; } = "";
     private string RespondingReminderFormat { get; init; } = "";
-    private string Language { get; init; } = "";
     private string NobodyNamed { get; init; } = "";
     private string NoPlace { get; init; } = "";
     private Func<DateTimeOffset, string> FormatTime { get; init; } = at => at.ToString("u", CultureInfo.InvariantCulture);
@@ -224,12 +226,15 @@ public sealed class FollowUpTexts
     /// <summary>The first line of an email, as the alert email's own greeting.</summary>
     public string Greeting(string name) => Format(GreetingFormat, name);
 
-    /// <summary>"RESOLVED: detention in KZ-SHY (ref 7F3K2Q)": what a follow-up email is, about which alert (any other kind reads "RapidResponse").</summary>
-    public string Subject(string kind, Alert alert) => Format(
+    /// <summary>
+    /// "RESOLVED: detention in Shymkent (ref 7F3K2Q)": what a follow-up email is, about which alert (any other kind
+    /// reads "RapidResponse"); <paramref name="place"/> is the region's name in <see cref="Language"/> (StatementService.PlaceName).
+    /// </summary>
+    public string Subject(string kind, Alert alert, string place) => Format(
         SubjectFormat,
         SubjectKinds.GetValueOrDefault(kind, "RapidResponse"),
         Placeholders.Incident(alert.Incident, Language),
-        alert.Region,
+        place,
         AlertFactsText.Reference(alert));
 
     /// <summary>The one-click acknowledgement link, as the first line of an alert email (text), and as a button (HTML).</summary>

@@ -22,7 +22,8 @@ public sealed class StatementAlertComposer(StatementService statements) : IAlert
         var language = statements.LanguageFor(alert, recipient.Language);
         var ru = language == "ru";
         var allNames = recipient.Role is ContactRole.Ngo or ContactRole.Lawyer or ContactRole.Diplomat;
-        var facts = EmailFacts.List(alert, language, allNames);
+        var place = statements.PlaceName(alert, language);
+        var facts = EmailFacts.List(alert, language, allNames, place);
         var draft = recipient.Role switch
         {
             ContactRole.Ngo => statements.RenderStatement(alert, language),
@@ -50,19 +51,19 @@ public sealed class StatementAlertComposer(StatementService statements) : IAlert
             html.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(act)).Append("</p>");
         }
 
-        return new EmailText(Subject(alert, recipient.Role, ru), text.ToString(), html.ToString(), Attachments(alert, recipient.Role, draft));
+        return new EmailText(Subject(alert, recipient.Role, ru, place), text.ToString(), html.ToString(), Attachments(alert, recipient.Role, draft));
     }
 
-    private static string Subject(Alert alert, ContactRole role, bool ru)
+    private static string Subject(Alert alert, ContactRole role, bool ru, string place)
     {
         var incident = Placeholders.Incident(alert.Incident, ru ? "ru" : "en");
         var reference = AlertFactsText.Reference(alert);
         return (ru, role) switch
         {
-            (true, ContactRole.Ngo) => $"СРОЧНО: {incident} ({alert.Region}), черновик заявления внутри (сигнал {reference})",
-            (true, _) => $"СРОЧНО: {incident} ({alert.Region}), правозащитники в опасности (сигнал {reference})",
-            (false, ContactRole.Ngo) => $"URGENT: {incident} in {alert.Region}: draft statement inside (ref {reference})",
-            _ => $"URGENT: {incident} in {alert.Region}: human-rights defenders at risk (ref {reference})",
+            (true, ContactRole.Ngo) => $"СРОЧНО: {incident} ({place}), черновик заявления внутри (сигнал {reference})",
+            (true, _) => $"СРОЧНО: {incident} ({place}), правозащитники в опасности (сигнал {reference})",
+            (false, ContactRole.Ngo) => $"URGENT: {incident} in {place}: draft statement inside (ref {reference})",
+            _ => $"URGENT: {incident} in {place}: human-rights defenders at risk (ref {reference})",
         };
     }
 

@@ -14,6 +14,18 @@ public sealed class StatementService(LegalProfiles profiles, StatementTemplates 
             ? requested
             : "en";
 
+    /// <summary>
+    /// What a person reads for the alert's region: its place name in the language ("Shymkent" for KZ-SHY), the
+    /// country's name for a country code, the code itself only when the profile names neither.
+    /// </summary>
+    public string PlaceName(Alert alert, string language)
+    {
+        var profile = profiles.For(alert.Region);
+        return profile.Regions.TryGetValue(alert.Region, out var region) ? region.In(language)
+            : profile.Country == alert.Region ? profile.Name.In(language)
+            : alert.Region;
+    }
+
     public StatementDraft RenderStatement(Alert alert, string language) =>
         Render($"statement.{alert.Incident.ToWire()}", alert, LanguageFor(alert, language), null);
 

@@ -90,9 +90,9 @@ public sealed class FollowUpTextsTests
         var link = new Uri("https://rr.example.org/api/alerts/a1/ack?token=t");
         var reference = AlertFactsText.Reference(Alert);
 
-        Assert.Equal($"НОВОСТИ: задержание (KZ-SHY), сигнал {reference}", FollowUpTexts.For("ru").Subject(FollowUpTexts.UpdateKind, Alert));
-        Assert.Equal($"RESOLVED: detention in KZ-SHY (ref {reference})", FollowUpTexts.English.Subject(FollowUpTexts.ResolvedKind, Alert));
-        Assert.Equal($"RapidResponse: detention in KZ-SHY (ref {reference})", FollowUpTexts.English.Subject("notice", Alert));
+        Assert.Equal($"НОВОСТИ: задержание (Шымкент), сигнал {reference}", FollowUpTexts.For("ru").Subject(FollowUpTexts.UpdateKind, Alert, "Шымкент"));
+        Assert.Equal($"RESOLVED: detention in Shymkent (ref {reference})", FollowUpTexts.English.Subject(FollowUpTexts.ResolvedKind, Alert, "Shymkent"));
+        Assert.Equal($"RapidResponse: detention in Shymkent (ref {reference})", FollowUpTexts.English.Subject("notice", Alert, "Shymkent"));
         Assert.StartsWith("Откликаетесь?", FollowUpTexts.For("ru").AckLine(link), StringComparison.Ordinal);
         Assert.EndsWith(link.AbsoluteUri, FollowUpTexts.For("ru").AckLine(link), StringComparison.Ordinal);
         Assert.Contains(">Я откликаюсь</a>", FollowUpTexts.For("ru").AckHtml(link), StringComparison.Ordinal);
