@@ -25,7 +25,7 @@ public static class FollowUpEmails
             _ => (FollowUpTexts.UpdateKind, texts.UpdateSms(alert, followUp.Status, followUp.Message)),
         };
         var draft = recipient.Role == ContactRole.Ngo && DraftFor(followUp) is { } status
-            ? statements.RenderFollowUp(alert, status, followUp.Message, recipient.Language)
+            ? statements.RenderFollowUp(alert, status, followUp.Message, followUp.At, recipient.Language)
             : null;
 
         var greeting = texts.Greeting(recipient.Name);
