@@ -52,7 +52,7 @@ public sealed class FollowUpTexts
             [UpdateKind] = "UPDATE",
             [DuressKind] = "DURESS SIGNAL",
         },
-        DraftIntro = "Below is the updated draft statement. Verify every fact before publishing.",
+        DraftIntro = "Below is the updated draft statement (also attached as .docx and .md). Verify every fact before publishing.",
         FingerprintFormat = "Record fingerprint, keep this email: entry {0}, SHA-256 {1}. The alert's record (api/alerts/{2}/record) "
             + "must show this hash at entry {0}; if it does not, the record was changed after this email.",
         SomeoneNoticeFormat = "RapidResponse: someone is responding to your alert {0}.",
@@ -112,7 +112,7 @@ public sealed class FollowUpTexts
             [UpdateKind] = "НОВОСТИ",
             [DuressKind] = "СИГНАЛ ПОД ДАВЛЕНИЕМ",
         },
-        DraftIntro = "Ниже — обновлённый проект заявления. Проверьте каждый факт перед публикацией.",
+        DraftIntro = "Ниже — обновлённый проект заявления (также во вложении в форматах .docx и .md). Проверьте каждый факт перед публикацией.",
         FingerprintFormat = "Отпечаток записи, сохраните это письмо: запись {0}, SHA-256 {1}. В записи тревоги (api/alerts/{2}/record) "
             + "у записи {0} должен быть этот хеш; если нет, запись изменили после этого письма.",
         SomeoneNoticeFormat = "RapidResponse: на вашу тревогу №{0} откликнулся помощник.",

@@ -11,9 +11,6 @@ namespace RapidResponse.Statements;
 /// </summary>
 public sealed class StatementAlertComposer(StatementService statements) : IAlertComposer
 {
-    private const string Markdown = "text/markdown; charset=utf-8";
-    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public SmsText ComposeSms(Alert alert, Recipient recipient) =>
         new(SmsComposer.Compose(alert, recipient, recipient.PageLink));
 
@@ -74,11 +71,6 @@ public sealed class StatementAlertComposer(StatementService statements) : IAlert
             return [];
         }
 
-        var name = $"statement-{alert.Incident.ToWire()}-{AlertFactsText.Reference(alert).ToLowerInvariant()}-{draft.Language}";
-        return
-        [
-            new EmailAttachment(name + ".docx", Docx, DraftDocx.Write(draft.Markdown)),
-            new EmailAttachment(name + ".md", Markdown, Encoding.UTF8.GetBytes(draft.Markdown)),
-        ];
+        return DraftAttachments.Of($"statement-{alert.Incident.ToWire()}-{AlertFactsText.Reference(alert).ToLowerInvariant()}-{draft.Language}", draft);
     }
 }

@@ -54,6 +54,30 @@ public sealed class EmailTests
     }
 
     [Fact]
+    public void A_follow_up_email_to_an_ngo_attaches_the_updated_draft_as_docx_and_md_like_the_first()
+    {
+        var statements = Samples.Statements();
+        var alert = Samples.Full(Incident.Detention);
+        var charged = new FollowUpRecord(2, FollowUpKind.Update, "charged", "Charged under article 378.", Samples.UpdatedAt);
+
+        var ngo = FollowUpEmails.Compose(alert, new Recipient("Amnesty KZ", ContactRole.Ngo, "ru"), charged, statements);
+        var lawyer = FollowUpEmails.Compose(alert, new Recipient("Aigerim", ContactRole.Lawyer, "ru"), charged, statements);
+
+        Assert.Equal(["statement-7f3k2q-update-2-charged-ru.docx", "statement-7f3k2q-update-2-charged-ru.md"], ngo.Attachments.Select(a => a.FileName));
+        var markdown = System.Text.Encoding.UTF8.GetString(ngo.Attachments[1].Content);
+        Assert.Equal(statements.RenderFollowUp(alert, FollowUp.Charged, charged.Message, charged.At, "ru").Markdown, markdown);
+        Assert.Contains("Дата этого обновления: 30 мая 2026 г.", markdown, StringComparison.Ordinal);
+        using (var stream = new MemoryStream(ngo.Attachments[0].Content))
+        using (var document = WordprocessingDocument.Open(stream, isEditable: false))
+        {
+            Assert.Contains(document.MainDocumentPart!.Document.Body!.Elements<Paragraph>(), p => p.InnerText.Contains("Charged under article 378.", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("(также во вложении в форматах .docx и .md)", ngo.Text, StringComparison.Ordinal);
+        Assert.Empty(lawyer.Attachments);
+    }
+
+    [Fact]
     public void The_docx_opens_with_openxml_and_holds_the_headline_as_a_heading_and_the_constitution_citation()
     {
         var email = Composer.ComposeEmail(Samples.Full(Incident.Attack), new Recipient("Amnesty KZ", ContactRole.Ngo, "ru"));
