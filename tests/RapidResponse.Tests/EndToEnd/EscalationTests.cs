@@ -114,4 +114,27 @@ public sealed class EscalationTests(LocalHostFixture host)
         var status = await Responders.StatusAsync(host, alertId, scenario.OrganizerToken);
         Assert.Equal("ngo", Assert.Single(status["acknowledgements"]!.AsArray())!["role"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task AnNgoResponded_TheLawyersReminderSaysSo_NeverThatNobodyHas()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        await Responders.PolicyAsync(host, scenario.Region, new { afterSeconds = 5, scope = "chain", tier = 2, remind = true });
+
+        var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
+        var reference = Responders.Reference(alertId);
+        await host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(host, scenario.NgoEmails[0], reference).Count > 0, Timeout);
+        using (var ack = await host.Client.PostAsync(PageLinks.FromEmail(host, scenario.NgoEmails[0], reference) + "/ack", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        }
+
+        var ngo = Assert.Single((await Responders.StatusAsync(host, alertId, scenario.OrganizerToken))["acknowledgements"]!.AsArray())!["name"]!.GetValue<string>();
+        var lawyer = scenario.LawyerPhones[0];
+        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, lawyer, reference).Any(b => b.StartsWith("REMINDER", StringComparison.Ordinal)), Timeout);
+
+        var reminder = Responders.SmsTo(host, lawyer, reference).Single(b => b.StartsWith("REMINDER", StringComparison.Ordinal));
+        Assert.StartsWith($"REMINDER, responding so far: {ngo} (ngo). More help is needed: ", reminder, StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody", reminder, StringComparison.OrdinalIgnoreCase);
+    }
 }
