@@ -46,7 +46,7 @@ public sealed class DeliveryContent(
         return delivery.Kind switch
         {
             DeliveryKind.Alert => composer.ComposeSms(alert, recipient).Body,
-            DeliveryKind.Reminder => texts.ReminderPrefix + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Reminder => texts.Reminder(await responses.ListAcknowledgementsAsync(alert.Id, cancellationToken)) + composer.ComposeSms(alert, recipient).Body,
             DeliveryKind.Confirmation => texts.Confirmation(alert, FirstName(delivery.RecipientName), await OrganizerAsync(alert, cancellationToken)),
             DeliveryKind.Notice => await NoticeAsync(alert, delivery, texts, cancellationToken),
             DeliveryKind.FollowUp => await FollowUpAsync(alert, delivery, cancellationToken) switch
@@ -85,7 +85,7 @@ public sealed class DeliveryContent(
             default:
                 // Confirmations and notices are SMS; one that fell back to email carries the same words.
                 var text = await SmsAsync(alert, delivery, cancellationToken);
-                return new EmailText(texts.Subject("notice", alert), text, "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>", []);
+                return new EmailText(texts.Subject("notice", alert, statements.PlaceName(alert, texts.Language)), text, "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>", []);
         }
     }
 

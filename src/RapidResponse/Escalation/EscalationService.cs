@@ -117,10 +117,17 @@ public sealed partial class EscalationService(
             return new TimelineEntry(now, "duress-escalation", $"Duress signal: every tier alerted; {what}");
         }
 
-        var waiting = acknowledged.Count == 0 ? "Nobody acknowledged" : $"Still waiting beyond {string.Join(", ", acknowledged.Select(r => r.ToWire()))}";
+        var waiting = acknowledged.Count == 0 ? "Nobody acknowledged" : $"Only {string.Join(" and ", acknowledged.Order().Select(Plural))} acknowledged";
         var scope = step.Scope == EscalationScope.Chain ? (step.Tier is { } t ? $"tier {t}" : "every tier") : (step.Tier is { } i ? $"INTL tier {i}" : "every tier of INTL");
         return new TimelineEntry(now, "escalation", $"{waiting} after {Minutes(step.After)}: escalated to {scope}; {what}");
     }
+
+    private static string Plural(ContactRole role) => role switch
+    {
+        ContactRole.Ngo => "NGOs",
+        ContactRole.Ally => "allies",
+        _ => role.ToWire() + "s",
+    };
 
     private static string Minutes(TimeSpan after) =>
         after.TotalMinutes >= 1

@@ -61,7 +61,7 @@ public sealed class RecipientStateReader(
         {
             if (FollowUpEmails.DraftFor(followUp) is { } status)
             {
-                var draft = statements.RenderFollowUp(alert, status, followUp.Message, language);
+                var draft = statements.RenderFollowUp(alert, status, followUp.Message, followUp.At, language);
                 drafts.Add(new RecipientDraftView(followUp.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), draft.Title, draft.Markdown, followUp.At));
             }
         }

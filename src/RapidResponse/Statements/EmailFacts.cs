@@ -10,14 +10,15 @@ namespace RapidResponse.Statements;
 /// </summary>
 public static class EmailFacts
 {
-    public static IReadOnlyList<(string Label, string Value)> List(Alert alert, string language, bool allNames)
+    /// <summary>The facts, with <paramref name="place"/> the region's name as a person reads it (StatementService.PlaceName).</summary>
+    public static IReadOnlyList<(string Label, string Value)> List(Alert alert, string language, bool allNames, string place)
     {
         var ru = language == "ru";
         return
         [
             (ru ? "Инцидент" : "Incident", Placeholders.Incident(alert.Incident, language)),
             (ru ? "Кто" : "Who", Who(alert, language, allNames)),
-            (ru ? "Где" : "Where", Placeholders.OrToConfirm(alert.Location?.Text, language) + $" ({alert.Region})"),
+            (ru ? "Где" : "Where", Placeholders.OrToConfirm(alert.Location?.Text, language) + $" ({place})"),
             (ru ? "Карта" : "Map", AlertFactsText.MapLink(alert) ?? Placeholders.ToConfirm(language)),
             (ru ? "Когда" : "When", $"{Placeholders.Date(alert.OccurredAt, language)}, {Placeholders.Time(alert.OccurredAt)}"),
             (ru ? "Мероприятие" : "Event", Placeholders.OrToConfirm(alert.EventName, language)),

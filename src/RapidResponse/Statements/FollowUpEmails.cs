@@ -7,7 +7,8 @@ using RapidResponse.Responses;
 namespace RapidResponse.Statements;
 
 /// <summary>
-/// Follow-up emails: what changed, and for NGOs the updated statement draft (StatementService's follow-up templates).
+/// Follow-up emails: what changed, and for NGOs the updated statement draft (StatementService's follow-up templates),
+/// in the body and attached as .docx and .md, as the first draft was.
 /// The resolution email also carries the record's fingerprint (its head): every recipient then holds,
 /// outside the service's storage, the hash its exported record must still reach, which is what makes the hash chain
 /// evidence against someone able to rewrite that storage (docs/SECURITY.md).
@@ -25,7 +26,7 @@ public static class FollowUpEmails
             _ => (FollowUpTexts.UpdateKind, texts.UpdateSms(alert, followUp.Status, followUp.Message)),
         };
         var draft = recipient.Role == ContactRole.Ngo && DraftFor(followUp) is { } status
-            ? statements.RenderFollowUp(alert, status, followUp.Message, recipient.Language)
+            ? statements.RenderFollowUp(alert, status, followUp.Message, followUp.At, recipient.Language)
             : null;
 
         var greeting = texts.Greeting(recipient.Name);
@@ -45,7 +46,10 @@ public static class FollowUpEmails
             html.Append("<p>").Append(WebUtility.HtmlEncode(texts.DraftIntro)).Append("</p><hr>").Append(DraftHtml.Write(draft.Markdown));
         }
 
-        return new EmailText(texts.Subject(kind, alert), text.ToString(), html.ToString(), []);
+        var attachments = draft is null
+            ? []
+            : DraftAttachments.Of($"statement-{AlertFactsText.Reference(alert).ToLowerInvariant()}-update-{followUp.Number}-{followUp.Status}-{draft.Language}", draft);
+        return new EmailText(texts.Subject(kind, alert, statements.PlaceName(alert, texts.Language)), text.ToString(), html.ToString(), attachments);
     }
 
     /// <summary>The follow-up template of an update or resolution; none for "other" or a duress signal (the first draft stands).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
 using RapidResponse.Organizers;
+using RapidResponse.Responses;
 
 namespace RapidResponse.Statements;
 
@@ -24,6 +25,7 @@ public sealed class FollowUpTexts
         DuressPrefix = "DURESS SIGNAL: ",
         SilentPrefix = "SILENT, do not call or text the organiser: ",
         ReminderPrefix = "REMINDER, nobody has responded yet: ",
+        RespondingReminderFormat = "REMINDER, responding so far: {0}. More help is needed: ",
         NobodyNamed = "the organiser",
         NoPlace = "place not given",
         FormatTime = at => at.UtcDateTime.ToString("HH:mm 'UTC' d MMM", CultureInfo.InvariantCulture),
@@ -50,7 +52,7 @@ public sealed class FollowUpTexts
             [UpdateKind] = "UPDATE",
             [DuressKind] = "DURESS SIGNAL",
         },
-        DraftIntro = "Below is the updated draft statement. Verify every fact before publishing.",
+        DraftIntro = "Below is the updated draft statement (also attached as .docx and .md). Verify every fact before publishing.",
         FingerprintFormat = "Record fingerprint, keep this email: entry {0}, SHA-256 {1}. The alert's record (api/alerts/{2}/record) "
             + "must show this hash at entry {0}; if it does not, the record was changed after this email.",
         SomeoneNoticeFormat = "RapidResponse: someone is responding to your alert {0}.",
@@ -67,6 +69,7 @@ public sealed class FollowUpTexts
         DuressPrefix = "СИГНАЛ ПОД ДАВЛЕНИЕМ: ",
         SilentPrefix = "ТИХИЙ, не звоните и не пишите организатору: ",
         ReminderPrefix = "НАПОМИНАНИЕ, ответа нет: ",
+        RespondingReminderFormat = "НАПОМИНАНИЕ, уже откликнулись: {0}. Нужна ещё помощь: ",
         NobodyNamed = "организатор",
         NoPlace = "место не указано",
         FormatTime = at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture),
@@ -109,7 +112,7 @@ public sealed class FollowUpTexts
             [UpdateKind] = "НОВОСТИ",
             [DuressKind] = "СИГНАЛ ПОД ДАВЛЕНИЕМ",
         },
-        DraftIntro = "Ниже — обновлённый проект заявления. Проверьте каждый факт перед публикацией.",
+        DraftIntro = "Ниже — обновлённый проект заявления (также во вложении в форматах .docx и .md). Проверьте каждый факт перед публикацией.",
         FingerprintFormat = "Отпечаток записи, сохраните это письмо: запись {0}, SHA-256 {1}. В записи тревоги (api/alerts/{2}/record) "
             + "у записи {0} должен быть этот хеш; если нет, запись изменили после этого письма.",
         SomeoneNoticeFormat = "RapidResponse: на вашу тревогу №{0} откликнулся помощник.",
@@ -130,16 +133,18 @@ public sealed class FollowUpTexts
     /// <summary>Starts the alert SMS of a silent alert: someone may be watching the organizer's phone.</summary>
     public string SilentPrefix { get; private init; } = "";
 
-    /// <summary>Put before the alert SMS sent again to a tier nobody of which has responded.</summary>
-    public string ReminderPrefix { get; private init; } = "";
 
     /// <summary>Put before the alert email's subject when it is sent again to a tier nobody of which has responded.</summary>
     public string ReminderSubject { get; private init; } = "";
 
+    /// <summary>"en" or "ru": the language these texts are in.</summary>
+    public string Language { get; private init; } = "";
+
     /// <summary>Introduces the updated statement draft in a follow-up email to an NGO.</summary>
     public string DraftIntro { get; private init; } = "";
 
-    private string Language { get; init; } = "";
+    private string ReminderPrefix { get; init; } = "";
+    private string RespondingReminderFormat { get; init; } = "";
     private string NobodyNamed { get; init; } = "";
     private string NoPlace { get; init; } = "";
     private Func<DateTimeOffset, string> FormatTime { get; init; } = at => at.ToString("u", CultureInfo.InvariantCulture);
@@ -174,8 +179,8 @@ public sealed class FollowUpTexts
     {
         var text = new StringBuilder()
             .Append(Format(ThanksFormat, responder, AlertFactsText.Reference(alert))).Append(' ')
-            .Append(Incident(alert)).Append(": ").Append(Who(alert)).Append(". ")
-            .Append(WhereLabel).Append(Place(alert)).Append(". ").Append(WhenLabel).Append(FormatTime(alert.OccurredAt)).Append('.');
+            .Append(Incident(alert)).Append(": ").Append(Sentences.End(Who(alert))).Append(' ')
+            .Append(WhereLabel).Append(Sentences.End(Place(alert))).Append(' ').Append(WhenLabel).Append(FormatTime(alert.OccurredAt)).Append('.');
         if (!string.IsNullOrWhiteSpace(alert.Message))
         {
             text.Append(' ').Append(MessageLabel).Append(Format(QuoteFormat, alert.Message)).Append('.');
@@ -183,7 +188,7 @@ public sealed class FollowUpTexts
 
         if (alert.EventName is { } eventName)
         {
-            text.Append(' ').Append(EventLabel).Append(eventName).Append('.');
+            text.Append(' ').Append(EventLabel).Append(Sentences.End(eventName));
         }
 
         text.Append(' ').Append(organizer is { SharePhone: true, Phone: { } phone }
@@ -197,6 +202,15 @@ public sealed class FollowUpTexts
         firstName is not null && role is { } known
             ? Format(NoticeFormat, firstName, RoleWords.GetValueOrDefault(known, known.ToWire()), AlertFactsText.Reference(alert))
             : Format(SomeoneNoticeFormat, AlertFactsText.Reference(alert));
+
+    /// <summary>
+    /// Put before a reminder SMS: "nobody has responded" only while that is true; once someone of another role has,
+    /// who is responding (by first name and role, as the organizer is told), and that more help is needed.
+    /// </summary>
+    public string Reminder(IReadOnlyList<Acknowledgement> acknowledged) =>
+        acknowledged.Count == 0
+            ? ReminderPrefix
+            : Format(RespondingReminderFormat, string.Join(", ", acknowledged.Select(a => $"{a.FirstName} ({RoleWords.GetValueOrDefault(a.Role, a.Role.ToWire())})")));
 
     public string UpdateSms(Alert alert, string status, string? text) =>
         Format(UpdateFormat, AlertFactsText.Reference(alert), Words(status)) + Quote(text);
@@ -212,12 +226,15 @@ public sealed class FollowUpTexts
     /// <summary>The first line of an email, as the alert email's own greeting.</summary>
     public string Greeting(string name) => Format(GreetingFormat, name);
 
-    /// <summary>"RESOLVED: detention in KZ-SHY (ref 7F3K2Q)": what a follow-up email is, about which alert (any other kind reads "RapidResponse").</summary>
-    public string Subject(string kind, Alert alert) => Format(
+    /// <summary>
+    /// "RESOLVED: detention in Shymkent (ref 7F3K2Q)": what a follow-up email is, about which alert (any other kind
+    /// reads "RapidResponse"); <paramref name="place"/> is the region's name in <see cref="Language"/> (StatementService.PlaceName).
+    /// </summary>
+    public string Subject(string kind, Alert alert, string place) => Format(
         SubjectFormat,
         SubjectKinds.GetValueOrDefault(kind, "RapidResponse"),
         Placeholders.Incident(alert.Incident, Language),
-        alert.Region,
+        place,
         AlertFactsText.Reference(alert));
 
     /// <summary>The one-click acknowledgement link, as the first line of an alert email (text), and as a button (HTML).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
@@ -98,7 +97,7 @@ public static class SmsComposer
         var hidden = alert.People.Count - people.Count;
         if (people.Count == 0)
         {
-            return hidden == 0 ? phrases.Nobody : string.Format(CultureInfo.InvariantCulture, phrases.Others, hidden).TrimStart('+');
+            return hidden == 0 ? phrases.Nobody : phrases.Others(hidden).TrimStart('+');
         }
 
         var names = people.Select(p =>
@@ -107,7 +106,7 @@ public static class SmsComposer
             return shape.Roles && p.Role is { } r ? $"{name} ({r})" : name;
         });
         var who = string.Join(", ", names);
-        return hidden == 0 ? who : who + " " + string.Format(CultureInfo.InvariantCulture, phrases.Others, hidden);
+        return hidden == 0 ? who : who + " " + phrases.Others(hidden);
     }
 
     /// <summary>"Zhanar Sekerbayeva" → "Z. Sekerbayeva" → "Sekerbayeva": the family name is what a police register shows.</summary>

@@ -10,7 +10,7 @@ public sealed record SmsPhrases(
     string Where,
     string When,
     string Nobody,
-    string Others,
+    Func<int, string> Others,
     string ReplyYes,
     string Ref,
     Func<DateTimeOffset, string> Time)
@@ -21,7 +21,7 @@ public sealed record SmsPhrases(
         "Where: ",
         "When: ",
         "organiser (no names given)",
-        "+{0} other(s)",
+        n => n == 1 ? "+1 other" : string.Create(CultureInfo.InvariantCulture, $"+{n} others"),
         "Reply YES to respond.",
         "Ref ",
         at => at.UtcDateTime.ToString("HH:mm 'UTC' d MMM", CultureInfo.InvariantCulture));
@@ -32,7 +32,7 @@ public sealed record SmsPhrases(
         "Где: ",
         "Когда: ",
         "организатор (имена не указаны)",
-        "+ещё {0}",
+        n => string.Create(CultureInfo.InvariantCulture, $"+ещё {n}"),
         "Ответьте ДА.",
         "№",
         at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture));

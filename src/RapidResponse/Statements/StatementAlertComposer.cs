@@ -11,9 +11,6 @@ namespace RapidResponse.Statements;
 /// </summary>
 public sealed class StatementAlertComposer(StatementService statements) : IAlertComposer
 {
-    private const string Markdown = "text/markdown; charset=utf-8";
-    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public SmsText ComposeSms(Alert alert, Recipient recipient) =>
         new(SmsComposer.Compose(alert, recipient, recipient.PageLink));
 
@@ -22,7 +19,8 @@ public sealed class StatementAlertComposer(StatementService statements) : IAlert
         var language = statements.LanguageFor(alert, recipient.Language);
         var ru = language == "ru";
         var allNames = recipient.Role is ContactRole.Ngo or ContactRole.Lawyer or ContactRole.Diplomat;
-        var facts = EmailFacts.List(alert, language, allNames);
+        var place = statements.PlaceName(alert, language);
+        var facts = EmailFacts.List(alert, language, allNames, place);
         var draft = recipient.Role switch
         {
             ContactRole.Ngo => statements.RenderStatement(alert, language),
@@ -50,19 +48,19 @@ public sealed class StatementAlertComposer(StatementService statements) : IAlert
             html.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(act)).Append("</p>");
         }
 
-        return new EmailText(Subject(alert, recipient.Role, ru), text.ToString(), html.ToString(), Attachments(alert, recipient.Role, draft));
+        return new EmailText(Subject(alert, recipient.Role, ru, place), text.ToString(), html.ToString(), Attachments(alert, recipient.Role, draft));
     }
 
-    private static string Subject(Alert alert, ContactRole role, bool ru)
+    private static string Subject(Alert alert, ContactRole role, bool ru, string place)
     {
         var incident = Placeholders.Incident(alert.Incident, ru ? "ru" : "en");
         var reference = AlertFactsText.Reference(alert);
         return (ru, role) switch
         {
-            (true, ContactRole.Ngo) => $"СРОЧНО: {incident} ({alert.Region}), черновик заявления внутри (сигнал {reference})",
-            (true, _) => $"СРОЧНО: {incident} ({alert.Region}), правозащитники в опасности (сигнал {reference})",
-            (false, ContactRole.Ngo) => $"URGENT: {incident} in {alert.Region}: draft statement inside (ref {reference})",
-            _ => $"URGENT: {incident} in {alert.Region}: human-rights defenders at risk (ref {reference})",
+            (true, ContactRole.Ngo) => $"СРОЧНО: {incident} ({place}), черновик заявления внутри (сигнал {reference})",
+            (true, _) => $"СРОЧНО: {incident} ({place}), правозащитники в опасности (сигнал {reference})",
+            (false, ContactRole.Ngo) => $"URGENT: {incident} in {place}: draft statement inside (ref {reference})",
+            _ => $"URGENT: {incident} in {place}: human-rights defenders at risk (ref {reference})",
         };
     }
 
@@ -73,11 +71,6 @@ public sealed class StatementAlertComposer(StatementService statements) : IAlert
             return [];
         }
 
-        var name = $"statement-{alert.Incident.ToWire()}-{AlertFactsText.Reference(alert).ToLowerInvariant()}-{draft.Language}";
-        return
-        [
-            new EmailAttachment(name + ".docx", Docx, DraftDocx.Write(draft.Markdown)),
-            new EmailAttachment(name + ".md", Markdown, Encoding.UTF8.GetBytes(draft.Markdown)),
-        ];
+        return DraftAttachments.Of($"statement-{alert.Incident.ToWire()}-{AlertFactsText.Reference(alert).ToLowerInvariant()}-{draft.Language}", draft);
     }
 }

@@ -14,21 +14,40 @@ public sealed class StatementService(LegalProfiles profiles, StatementTemplates 
             ? requested
             : "en";
 
-    public StatementDraft RenderStatement(Alert alert, string language) =>
-        Render($"statement.{alert.Incident.ToWire()}", alert, LanguageFor(alert, language), null);
+    /// <summary>
+    /// What a person reads for the alert's region: its place name in the language ("Shymkent" for KZ-SHY), the
+    /// country's name for a country code, the code itself only when the profile names neither.
+    /// </summary>
+    public string PlaceName(Alert alert, string language)
+    {
+        var profile = profiles.For(alert.Region);
+        return profile.Regions.TryGetValue(alert.Region, out var region) ? region.In(language)
+            : profile.Country == alert.Region ? profile.Name.In(language)
+            : alert.Region;
+    }
 
-    /// <summary>An updated draft after the alert moved on: still held, charged, released, injured, or resolved.</summary>
-    public StatementDraft RenderFollowUp(Alert alert, FollowUp status, string? message, string language) =>
-        Render($"followup.{status.ToWire()}", alert, LanguageFor(alert, language), message);
+    public StatementDraft RenderStatement(Alert alert, string language) =>
+        Render($"statement.{alert.Incident.ToWire()}", alert, LanguageFor(alert, language), null, null);
+
+    /// <summary>
+    /// An updated draft after the alert moved on: still held, charged, released, injured, or resolved, dated
+    /// <paramref name="at"/> (when the organizer sent the update).
+    /// </summary>
+    public StatementDraft RenderFollowUp(Alert alert, FollowUp status, string? message, DateTimeOffset at, string language)
+    {
+        var chosen = LanguageFor(alert, language);
+        return Render($"followup.{status.ToWire()}", alert, chosen, message, Placeholders.Date(at, chosen));
+    }
 
     /// <summary>A short notice for embassies and missions, framed by the EU Guidelines on Human Rights Defenders.</summary>
     public StatementDraft RenderDiplomatNotice(Alert alert, string language) =>
-        Render("diplomat", alert, LanguageFor(alert, language), null);
+        Render("diplomat", alert, LanguageFor(alert, language), null, null);
 
-    private StatementDraft Render(string template, Alert alert, string language, string? update)
+    private StatementDraft Render(string template, Alert alert, string language, string? update, string? updateDate)
     {
         var model = StatementModel.Build(alert, profiles.For(alert.Region), language);
         model["update"] = string.IsNullOrWhiteSpace(update) ? null : update;
+        model["update_date"] = updateDate;
         var markdown = Tidy(templates.Render($"{template}.{language}.liquid", model));
         var title = markdown.Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..] ?? template;
         return new StatementDraft(language, title, markdown);

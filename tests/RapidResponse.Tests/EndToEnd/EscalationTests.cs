@@ -73,7 +73,9 @@ public sealed class EscalationTests(LocalHostFixture host)
         Assert.Contains("https://maps.google.com/?q=42.3417,69.5901", confirmation, StringComparison.Ordinal);
         Assert.Contains("Lawyer0 (lawyer) is responding", Assert.Single(Responders.SmsTo(host, organizerPhone, reference)), StringComparison.Ordinal);
 
-        await Responders.WaitForTimelineAsync(host, alertId, "escalation", 1, Timeout);
+        var escalated = await Responders.WaitForTimelineAsync(host, alertId, "escalation", 1, Timeout);
+        var escalation = escalated["timeline"]!.AsArray().Single(t => t!["kind"]!.GetValue<string>() == "escalation")!["text"]!.GetValue<string>();
+        Assert.StartsWith("Only lawyers acknowledged after 8 s: escalated to tier 2; alerting 1 ngo", escalation, StringComparison.Ordinal);
         await host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(host, ngo2, reference).Count > 0
             && Responders.EmailSubjectsTo(host, scenario.NgoEmails[0], reference).Any(s => s.StartsWith("REMINDER", StringComparison.Ordinal)), Timeout);
         Assert.Empty(Responders.SmsTo(host, scenario.DecoyPhones[0], reference));
@@ -111,5 +113,28 @@ public sealed class EscalationTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         var status = await Responders.StatusAsync(host, alertId, scenario.OrganizerToken);
         Assert.Equal("ngo", Assert.Single(status["acknowledgements"]!.AsArray())!["role"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnNgoResponded_TheLawyersReminderSaysSo_NeverThatNobodyHas()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        await Responders.PolicyAsync(host, scenario.Region, new { afterSeconds = 5, scope = "chain", tier = 2, remind = true });
+
+        var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
+        var reference = Responders.Reference(alertId);
+        await host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(host, scenario.NgoEmails[0], reference).Count > 0, Timeout);
+        using (var ack = await host.Client.PostAsync(PageLinks.FromEmail(host, scenario.NgoEmails[0], reference) + "/ack", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        }
+
+        var ngo = Assert.Single((await Responders.StatusAsync(host, alertId, scenario.OrganizerToken))["acknowledgements"]!.AsArray())!["name"]!.GetValue<string>();
+        var lawyer = scenario.LawyerPhones[0];
+        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, lawyer, reference).Any(b => b.StartsWith("REMINDER", StringComparison.Ordinal)), Timeout);
+
+        var reminder = Responders.SmsTo(host, lawyer, reference).Single(b => b.StartsWith("REMINDER", StringComparison.Ordinal));
+        Assert.StartsWith($"REMINDER, responding so far: {ngo} (ngo). More help is needed: ", reminder, StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody", reminder, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -33,6 +33,13 @@ public sealed class ResolveTests(LocalHostFixture host)
         var resolvedEmail = host.StandIns.Emails.First(m => m.To.Contains(scenario.NgoEmails[0]) && m.Subject!.StartsWith("RESOLVED", StringComparison.Ordinal) && m.Subject.Contains(reference, StringComparison.Ordinal));
         Assert.Contains("Both released at 14:00", resolvedEmail.Text, StringComparison.Ordinal);
         Assert.Contains("draft", resolvedEmail.Text, StringComparison.OrdinalIgnoreCase);
+        var updateEmail = host.StandIns.Emails.First(m => m.To.Contains(scenario.NgoEmails[0]) && m.Subject!.StartsWith("UPDATE", StringComparison.Ordinal) && m.Subject.Contains(reference, StringComparison.Ordinal));
+        foreach (var (mail, file) in new[] { (updateEmail, "update-1-charged-en"), (resolvedEmail, "update-2-released-en") })
+        {
+            var names = mail.Raw["attachments"]!.AsArray().Select(a => a!["filename"]!.GetValue<string>()).ToList();
+            Assert.Equal([$"statement-{reference.ToLowerInvariant()}-{file}.docx", $"statement-{reference.ToLowerInvariant()}-{file}.md"], names);
+        }
+
         Assert.Equal("resolved", (await Responders.StatusAsync(host, alertId, scenario.OrganizerToken))["status"]!.GetValue<string>());
 
         // The NGO keeps the record's fingerprint: the exported record reaches that hash at that entry.

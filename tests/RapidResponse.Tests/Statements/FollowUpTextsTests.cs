@@ -1,6 +1,8 @@
 using RapidResponse.Alerts;
 using RapidResponse.Contacts;
+using RapidResponse.Dispatch;
 using RapidResponse.Organizers;
+using RapidResponse.Responses;
 using RapidResponse.Statements;
 using RapidResponse.Tests.Storage;
 
@@ -27,6 +29,35 @@ public sealed class FollowUpTextsTests
         Assert.Contains("Сообщение: «Police took both».", text, StringComparison.Ordinal);
         Assert.Contains("Мероприятие: Workshop.", text, StringComparison.Ordinal);
         Assert.EndsWith("Организатор: Zhanar, +77011112233.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AReminderSaysNobodyHasResponded_OnlyWhileNobodyHas_AndOtherwiseWhoIsResponding()
+    {
+        IReadOnlyList<Acknowledgement> ngo = [new("d1", "c1", "Kazakhstan Bureau for Human Rights", ContactRole.Ngo, Channel.Email, DateTimeOffset.UnixEpoch)];
+        IReadOnlyList<Acknowledgement> both = [.. ngo, new("d2", "c2", "Aigerim Bekova", ContactRole.Lawyer, Channel.Sms, DateTimeOffset.UnixEpoch)];
+
+        Assert.Equal("REMINDER, nobody has responded yet: ", FollowUpTexts.English.Reminder([]));
+        Assert.Equal("REMINDER, responding so far: Kazakhstan Bureau for Human Rights (ngo). More help is needed: ", FollowUpTexts.English.Reminder(ngo));
+        Assert.Equal("НАПОМИНАНИЕ, уже откликнулись: Kazakhstan Bureau for Human Rights (НКО), Aigerim (адвокат). Нужна ещё помощь: ", FollowUpTexts.Russian.Reminder(both));
+        Assert.DoesNotContain("nobody", FollowUpTexts.English.Reminder(both), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TheConfirmation_NeverEndsANameOrPlaceThatEndsWithADot_WithASecondOne()
+    {
+        var alert = Alert with
+        {
+            People = [new Person("Dana A.", null, PublicName: true)],
+            Location = new Location(null, null, null, "Police station No. 3, Tauke Khan Ave."),
+            EventName = "Workshop, Jan.",
+        };
+
+        var text = FollowUpTexts.English.Confirmation(alert, "Aigerim", null);
+
+        Assert.Contains(": Dana A. Where: Police station No. 3, Tauke Khan Ave. When: ", text, StringComparison.Ordinal);
+        Assert.Contains("Event: Workshop, Jan. ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,9 +90,9 @@ public sealed class FollowUpTextsTests
         var link = new Uri("https://rr.example.org/api/alerts/a1/ack?token=t");
         var reference = AlertFactsText.Reference(Alert);
 
-        Assert.Equal($"НОВОСТИ: задержание (KZ-SHY), сигнал {reference}", FollowUpTexts.For("ru").Subject(FollowUpTexts.UpdateKind, Alert));
-        Assert.Equal($"RESOLVED: detention in KZ-SHY (ref {reference})", FollowUpTexts.English.Subject(FollowUpTexts.ResolvedKind, Alert));
-        Assert.Equal($"RapidResponse: detention in KZ-SHY (ref {reference})", FollowUpTexts.English.Subject("notice", Alert));
+        Assert.Equal($"НОВОСТИ: задержание (Шымкент), сигнал {reference}", FollowUpTexts.For("ru").Subject(FollowUpTexts.UpdateKind, Alert, "Шымкент"));
+        Assert.Equal($"RESOLVED: detention in Shymkent (ref {reference})", FollowUpTexts.English.Subject(FollowUpTexts.ResolvedKind, Alert, "Shymkent"));
+        Assert.Equal($"RapidResponse: detention in Shymkent (ref {reference})", FollowUpTexts.English.Subject("notice", Alert, "Shymkent"));
         Assert.StartsWith("Откликаетесь?", FollowUpTexts.For("ru").AckLine(link), StringComparison.Ordinal);
         Assert.EndsWith(link.AbsoluteUri, FollowUpTexts.For("ru").AckLine(link), StringComparison.Ordinal);
         Assert.Contains(">Я откликаюсь</a>", FollowUpTexts.For("ru").AckHtml(link), StringComparison.Ordinal);

@@ -59,7 +59,7 @@ public sealed class GoldenTests
     [MemberData(nameof(FollowUpsAndLanguages))]
     public void Follow_up_matches_its_golden_file(FollowUp followUp, string language)
     {
-        var draft = Statements.RenderFollowUp(Samples.Full(Incident.Detention), followUp, "Still at the district police station, no lawyer allowed.", language);
+        var draft = Statements.RenderFollowUp(Samples.Full(Incident.Detention), followUp, "Still at the district police station, no lawyer allowed.", Samples.UpdatedAt, language);
 
         Golden.Check($"followup.{followUp.ToWire()}.{language}.md", draft.Markdown);
     }

@@ -8,6 +8,9 @@ internal static class Samples
 {
     public static readonly DateTimeOffset At = new(2026, 5, 29, 14, 5, 0, TimeSpan.Zero);
 
+    /// <summary>When the organizer sent an update: the day after <see cref="At"/>, so a draft dated with the alert's day is caught.</summary>
+    public static readonly DateTimeOffset UpdatedAt = new(2026, 5, 30, 9, 30, 0, TimeSpan.Zero);
+
     public static Alert Full(Incident incident = Incident.Attack) => new(
         "01JD7X9Q4M2B7F3K2Q",
         "org-1",

@@ -138,8 +138,21 @@ public sealed class SmsTests
         var lawyer = Composer.ComposeSms(alert, new Recipient("Lawyer", ContactRole.Lawyer, "en")).Body;
 
         Assert.DoesNotContain("Gulzada", ally, StringComparison.Ordinal);
-        Assert.Contains("Zhanar Sekerbayeva (organiser) +1 other(s)", ally, StringComparison.Ordinal);
+        Assert.Contains("Zhanar Sekerbayeva (organiser) +1 other.", ally, StringComparison.Ordinal);
         Assert.Contains("Gulzada Serzhan", lawyer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void People_not_named_are_counted_in_proper_singular_and_plural()
+    {
+        var alert = Samples.Full() with
+        {
+            People = [new Person("Zhanar Sekerbayeva", "organiser", PublicName: true), new Person("A", null, false), new Person("B", null, false)],
+        };
+
+        Assert.Contains("Zhanar Sekerbayeva (organiser) +2 others.", Composer.ComposeSms(alert, new Recipient("Ally", ContactRole.Ally, "en")).Body, StringComparison.Ordinal);
+        Assert.Contains("+ещё 2", Composer.ComposeSms(alert, new Recipient("Ally", ContactRole.Ally, "ru")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", Composer.ComposeSms(Samples.Full(), new Recipient("Ally", ContactRole.Ally, "en")).Body, StringComparison.Ordinal);
     }
 
     [Fact]
