@@ -1,6 +1,7 @@
 // The recipient page's words in English, Russian and Kazakh ({name} placeholders are filled by t()). A word a
-// language lacks comes from the next language of FALLBACK (Kazakh → Russian → English), never straight from English
-// while a Russian word exists. A new language is one more table in TEXT and one more entry in FALLBACK.
+// language lacks comes from the next language of its fallbacks (lang.js: Kazakh → Russian → English).
+import { translator } from "./lang.js";
+
 const TEXT = {
   en: {
     loading: "Loading…",
@@ -127,35 +128,13 @@ const TEXT = {
   },
 };
 
-const FALLBACK = { kk: ["kk", "ru", "en"], ru: ["ru", "en"], en: ["en"] };
-const LOCALES = { en: "en-GB", ru: "ru-RU", kk: "kk-KZ" };
-
-let chain = FALLBACK.en;
-let locale = LOCALES.en;
+const words = translator(TEXT);
 
 export function use(language) {
-  const known = FALLBACK[language] ? language : "en";
-  chain = FALLBACK[known];
-  locale = LOCALES[known];
-  document.documentElement.lang = known;
+  document.documentElement.lang = words.use(language);
   document.querySelectorAll("[data-t]").forEach((element) => { element.textContent = t(element.dataset.t); });
 }
 
-export function t(key, values = {}) {
-  const found = (language) => key.split(".").reduce((node, part) => node?.[part], TEXT[language]);
-  const text = chain.map(found).find((value) => value !== undefined) ?? key;
-  return String(text).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
-}
+export const t = (key, values) => words.t(key, values);
 
-// Kazakh month names are spelled here: a browser's Kazakh locale data may lack them and print "M12".
-const KAZAKH_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
-
-export const when = (iso) => {
-  const date = new Date(iso);
-  if (locale !== LOCALES.kk) {
-    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(date);
-  }
-  const parts = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).formatToParts(date);
-  const part = Object.fromEntries(parts.map((p) => [p.type, p.value]));
-  return `${Number(part.day)} ${KAZAKH_MONTHS[Number(part.month) - 1]}, ${part.hour}:${part.minute} ${part.timeZoneName}`;
-};
+export const when = (iso) => words.when(iso);
