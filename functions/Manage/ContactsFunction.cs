@@ -46,6 +46,22 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
             ?? TypedResults.Json<IReadOnlyList<ContactView>>(listed.Value!.Select(ContactView.From).ToList(), ApiJson.Default.IReadOnlyListContactView);
     }
 
+    [Function("ExportContacts")]
+    public async Task<IResult> ExportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/contacts/export")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var region = request.Query["region"].ToString();
+        var csv = await contacts.ExportAsync(region, cancellationToken);
+        return csv.Problem?.ToResult()
+            ?? TypedResults.File(csv.Value!, "text/csv; charset=utf-8", $"contacts-{RegionCode.Normalize(region)}.csv");
+    }
+
     [Function("ImportContacts")]
     public async Task<IResult> ImportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/contacts/import")] HttpRequest request,

@@ -41,6 +41,26 @@ public sealed class ContactAdmin(ContactStore store)
     }
 
     /// <summary>
+    /// A region's contacts as the import reads them (same columns, <c>docs/examples/contacts.csv</c>), so an export
+    /// edited in a spreadsheet imports back; cells a spreadsheet would run as a formula, phones included, start with <c>'</c>.
+    /// </summary>
+    public async Task<Result<byte[]>> ExportAsync(string? region, CancellationToken cancellationToken)
+    {
+        var listed = await ListAsync(region, cancellationToken);
+        if (listed.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var rows = listed.Value!.Select(c => (IReadOnlyList<string>)
+        [
+            c.Id, c.Name, c.Region, c.Role.ToWire(), c.Tier.ToString(CultureInfo.InvariantCulture), c.Phone ?? "", c.Email ?? "", c.Language,
+            c.Active ? "true" : "false",
+        ]);
+        return Csv.Write(rows.Prepend(Columns));
+    }
+
+    /// <summary>
     /// Imports a CSV (UTF-8 bytes, with or without a byte-order mark) whose header names the contact fields; valid rows
     /// are kept, each bad row is reported by its record number (the header is 1).
     /// </summary>

@@ -85,6 +85,7 @@ public static class AuthorizationMatrix
         ["RevokeOrganizerToken"] = new(c => Path($"api/manage/organizers/{c.SpareOrganizerId}/token"), No, No, Ok, No),
         ["PutContact"] = new(c => Path("api/manage/contacts/matrix", Json(new { name = "Matrix Lawyer", region = c.Region, role = "lawyer", tier = 3, email = "matrix@example.org" })), No, No, Ok, No),
         ["ListContacts"] = new(c => Path($"api/manage/contacts?region={c.Region}"), No, No, Ok, No),
+        ["ExportContacts"] = new(c => Path($"api/manage/contacts/export?region={c.Region}"), No, No, Ok, No),
         ["ImportContacts"] = new(c => Path("api/manage/contacts/import", new StringContent($"contactId,name,region,role\nmatrix2,Matrix Two,{c.Region},ngo\n", Encoding.UTF8, "text/csv")), No, No, Ok, No),
         ["GetEscalationPolicy"] = new(c => Path($"api/manage/escalation-policies/{c.Region}"), No, No, Ok, No),
         ["PutEscalationPolicy"] = new(c => Path($"api/manage/escalation-policies/{c.Region}", Json(new { steps = new[] { new { afterSeconds = 3600, scope = "intl" } } })), No, No, Ok, No),
