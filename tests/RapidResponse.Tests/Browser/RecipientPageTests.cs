@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -66,6 +67,30 @@ public sealed class RecipientPageTests(BrowserFixture browser)
 
         var status = await Responders.WaitForTimelineAsync(Host, alertId, "declined", 1, SendTimeout);
         Assert.Contains(status["timeline"]!.AsArray(), t => t!["text"]!.GetValue<string>() == "Айгерим (lawyer) cannot go");
+    }
+
+    [Fact]
+    public async Task Lawyer_InRussian_InShymkent_ReadsThePlaceName_NotTheRegionCode()
+    {
+        var phone = TestData.Phone();
+        await Scenario.PutContactAsync(Host, "lawyer-shy-" + Guid.NewGuid().ToString("N")[..8],
+            new { name = "Айгерим Нурланова", region = "KZ-SHY", role = "lawyer", tier = 1, phone, language = "ru" });
+        var organizer = await Responders.OrganizerAsync(Host, "KZ-SHY", TestData.Phone());
+        using var pressed = await Host.SendAsync(HttpMethod.Post, "api/panic", organizer, new
+        {
+            region = "KZ-SHY",
+            incident = "detention",
+            location = new { lat = 42.3155, lon = 69.5869, text = "ОП №2, ул. Тауке хана" },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
+        var reference = Responders.Reference((await pressed.Content.ReadFromJsonAsync<JsonObject>())!["alertId"]!.GetValue<string>());
+        await Host.StandIns.WaitForAsync(_ => Responders.SmsTo(Host, phone, reference).Count > 0, SendTimeout);
+        await using var context = await browser.PhoneAsync("ru-RU");
+        var page = await OpenAsync(context, PageLinks.FromSms(Host, phone, reference));
+
+        await Expect(page.Locator("#facts dd").Nth(2)).ToHaveTextAsync("ОП №2, ул. Тауке хана, Шымкент");
+        await Expect(page.Locator("#facts")).Not.ToContainTextAsync("KZ-SHY");
+        await ShotAsync(page, "r11-lawyer-ru-shymkent");
     }
 
     [Fact]
@@ -201,7 +226,7 @@ public sealed class RecipientPageTests(BrowserFixture browser)
             people = new object[] { new { name = "Zhanar S.", role = "co-founder", publicName = true } },
         });
         Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
-        var reference = Responders.Reference((await pressed.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["alertId"]!.GetValue<string>());
+        var reference = Responders.Reference((await pressed.Content.ReadFromJsonAsync<JsonObject>())!["alertId"]!.GetValue<string>());
         await Host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(Host, email, reference).Count > 0, SendTimeout);
         Assert.StartsWith("ШҰҒЫЛ: ұстап алу (Шымкент)", Responders.EmailSubjectsTo(Host, email, reference)[0], StringComparison.Ordinal);
         await using var context = await browser.PhoneAsync("kk-KZ");
