@@ -38,7 +38,12 @@ public static class SendResilience
     /// <summary>How long the open circuit refuses calls before it lets one through to test the provider.</summary>
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(1);
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int? messagesPerSecond)
+    private static readonly TimeSpan ShortestBreak = TimeSpan.FromMilliseconds(500);
+
+    /// <param name="pipeline">The send client's pipeline.</param>
+    /// <param name="messagesPerSecond">The client-side send-rate cap, if any.</param>
+    /// <param name="scale"><c>RapidResponseOptions.BackoffScale</c>: 1 in service; tests compress the retry and break periods.</param>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int? messagesPerSecond, double scale = 1)
     {
         if (messagesPerSecond is { } rate)
         {
@@ -63,7 +68,7 @@ public static class SendResilience
                 // 8 s between tries would turn a 6 s glitch into 14 s.
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = true,
-                Delay = RetryEvery,
+                Delay = RetryEvery * scale,
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(IsSafeToRetry(args.Outcome) || args.Outcome.Exception is BrokenCircuitException),
             })
@@ -75,7 +80,8 @@ public static class SendResilience
                 FailureRatio = 0.8,
                 MinimumThroughput = 30,
                 SamplingDuration = TimeSpan.FromSeconds(5),
-                BreakDuration = BreakDuration,
+                // Polly's floor for a break is half a second.
+                BreakDuration = BreakDuration * scale > ShortestBreak ? BreakDuration * scale : ShortestBreak,
             })
             .AddTimeout(AttemptTimeout);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
@@ -33,6 +34,7 @@ public sealed partial class DeliveryService(
     PhoneIndex phones,
     ProviderOutages outages,
     DeliveryQueue queue,
+    IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -108,7 +110,7 @@ public sealed partial class DeliveryService(
 
             var released = time.GetUtcNow();
             var failures = claimed.Failures + 1;
-            var wait = RetryBackoff.For(failures, released - alert.CreatedAt);
+            var wait = RetryBackoff.For(failures, released - alert.CreatedAt, options.Value.BackoffScale);
             var held = await alerts.TryUpdateDeliveryAsync(
                 claimed.MoveTo(DeliveryState.Pending, released) with
                 {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
@@ -19,6 +20,7 @@ public sealed partial class EmailBatchService(
     DeliveryFallback fallback,
     ProviderOutages outages,
     DeliveryQueue queue,
+    IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<EmailBatchService> logger)
 {
@@ -134,7 +136,7 @@ public sealed partial class EmailBatchService(
     {
         var released = time.GetUtcNow();
         var failures = claimed.Max(d => d.Failures) + 1;
-        var wait = RetryBackoff.For(failures, released - alert.CreatedAt);
+        var wait = RetryBackoff.For(failures, released - alert.CreatedAt, options.Value.BackoffScale);
         var held = await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(
             d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message, Failures = failures, RetryAt = released + wait },
             cancellationToken)));

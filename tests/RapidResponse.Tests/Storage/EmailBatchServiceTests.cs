@@ -138,9 +138,12 @@ public sealed class EmailBatchServiceTests
         await store.AddDeliveriesAsync(deliveries, CancellationToken.None);
         fallback = await TestFallback.CreateAsync(store, time);
         var outages = await TestOutages.CreateAsync(new NoSms(), email, time);
-        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<EmailBatchService>.Instance);
+        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), TestOptions, time, NullLogger<EmailBatchService>.Instance);
         return (service, store, deliveries.Select(d => d.Id).ToArray());
     }
+
+    private static readonly Microsoft.Extensions.Options.IOptions<RapidResponseOptions> TestOptions =
+        Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
 
     private sealed class NamedComposer : IAlertComposer
     {
