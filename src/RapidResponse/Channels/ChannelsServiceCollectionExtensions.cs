@@ -15,11 +15,14 @@ public static class ChannelsServiceCollectionExtensions
 
         services.AddHttpClient<ISmsSender, TwilioSmsSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
-            .AddResilienceHandler("twilio-send", (pipeline, context) =>
-                SendResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond));
+            .AddResilienceHandler("twilio-send", (pipeline, context) => SendResilience.Configure(
+                pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond, BackoffScale(context.ServiceProvider)));
 
         services.AddHttpClient<IEmailSender, SendGridEmailSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("sendgrid-send", (pipeline, _) => SendResilience.Configure(pipeline, messagesPerSecond: null));
+            .AddResilienceHandler("sendgrid-send", (pipeline, context) =>
+                SendResilience.Configure(pipeline, messagesPerSecond: null, BackoffScale(context.ServiceProvider)));
         return services;
     }
+
+    private static double BackoffScale(IServiceProvider services) => services.GetRequiredService<IOptions<RapidResponseOptions>>().Value.BackoffScale;
 }

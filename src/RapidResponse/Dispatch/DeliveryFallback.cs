@@ -7,8 +7,9 @@ using RapidResponse.Telemetry;
 namespace RapidResponse.Dispatch;
 
 /// <summary>
-/// When a send fails for good (an invalid number, an undeliverable SMS, a bounced email), tries the contact's other
-/// channel: a lawyer without a working phone may still read email. Idempotent: the fallback is a Delivery row of
+/// When a send fails for good (an invalid number, an undeliverable SMS, a bounced email), or its provider is out,
+/// tries the contact's other channel: a lawyer without a working phone may still read email, and during an SMS
+/// outage a lawyer with an email address gets it at once (the SMS still follows when the provider is back). Idempotent: the fallback is a Delivery row of
 /// its own, added once, so repeated failures or callbacks never send it twice.
 /// </summary>
 public sealed partial class DeliveryFallback(
@@ -72,9 +73,9 @@ public sealed partial class DeliveryFallback(
 
     private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId}: {Failed} failed for good; falling back to {Fallback}")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId}: {Failed} failed or its provider is out; falling back to {Fallback}")]
     private partial void LogFellBack(string alertId, Channel failed, Channel fallback);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Alert {AlertId}: {Failed} failed for good and the contact has no other channel")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Alert {AlertId}: {Failed} failed or its provider is out, and the contact has no other channel")]
     private partial void LogNoFallback(string alertId, Channel failed);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
@@ -33,6 +34,7 @@ public sealed partial class DeliveryService(
     PhoneIndex phones,
     ProviderOutages outages,
     DeliveryQueue queue,
+    IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -86,6 +88,12 @@ public sealed partial class DeliveryService(
         var alert = await reading
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} belongs to missing alert {delivery.AlertId}.");
 
+        if (outages.IsKnownDown(ProviderOf(claimed.Channel)))
+        {
+            // Known to be out: the other channel does not wait for this send's retries to run out.
+            await fallback.FallBackAsync(claimed, cancellationToken);
+        }
+
         SendOutcome outcome;
         try
         {
@@ -102,7 +110,7 @@ public sealed partial class DeliveryService(
 
             var released = time.GetUtcNow();
             var failures = claimed.Failures + 1;
-            var wait = RetryBackoff.For(failures, released - alert.CreatedAt);
+            var wait = RetryBackoff.For(failures, released - alert.CreatedAt, options.Value.BackoffScale);
             var held = await alerts.TryUpdateDeliveryAsync(
                 claimed.MoveTo(DeliveryState.Pending, released) with
                 {
@@ -115,11 +123,14 @@ public sealed partial class DeliveryService(
                 cancellationToken);
             if (exception.AccountRefused || failures >= RetryBackoff.OutageAfter)
             {
-                // An outage, not this recipient: the delivery stays pending and is retried, the operator is told
-                // (once, on the other channel), and the contact's other channel carries the message meanwhile.
+                // An outage, not this recipient: the delivery stays pending and is retried, and the operator is told
+                // (once, on the other channel).
                 await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
-                await fallback.FallBackAsync(claimed, cancellationToken);
             }
+
+            // The provider failed for the whole retry window (SendResilience.RetryWindow): the contact's other
+            // channel carries the message at once, and this one still goes out when the provider is back.
+            await fallback.FallBackAsync(claimed, cancellationToken);
 
             if (held is null)
             {
