@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Alerts;
+using RapidResponse.Audit;
 using RapidResponse.Channels;
 using RapidResponse.Contacts;
+using RapidResponse.Coordinators;
 using RapidResponse.Dispatch;
 using RapidResponse.Events;
 using RapidResponse.Operations;
@@ -40,6 +42,9 @@ public static class RapidResponseServiceCollectionExtensions
 
     private static IServiceCollection AddRapidResponseDomain(this IServiceCollection services) => services
         .AddSingleton<Authenticator>()
+        .AddSingleton<ManageGate>()
+        .AddSingleton<CoordinatorAdmin>()
+        .AddSingleton<AuditReader>()
         .AddSingleton<OrganizerAdmin>()
         .AddSingleton<OrganizerTokens>()
         .AddSingleton<ContactAdmin>()
