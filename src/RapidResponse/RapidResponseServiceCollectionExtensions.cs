@@ -26,6 +26,7 @@ public static class RapidResponseServiceCollectionExtensions
     public static IServiceCollection AddRapidResponse(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RapidResponseOptions>().BindConfiguration(RapidResponseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EasyAuthOptions>().BindConfiguration(EasyAuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services
             .AddRapidResponseStorage(configuration)

@@ -9,9 +9,11 @@ namespace RapidResponse.Security;
 /// Reads the bearer token of a request and says whose it is: the admin's, an organizer's, a coordinator account's, or
 /// nobody's. Every check reads the token's row (a point read, no cache), so a rotation or revocation holds at once.
 /// </summary>
-public sealed class Authenticator(OrganizerStore organizers, CoordinatorStore coordinators, IOptions<RapidResponseOptions> options)
+public sealed class Authenticator(
+    OrganizerStore organizers, CoordinatorStore coordinators, IOptions<RapidResponseOptions> options, IOptions<EasyAuthOptions>? easyAuth = null)
 {
     private readonly string adminKeyHash = SecretHasher.Hash(options.Value.AdminKey);
+    private readonly EasyAuthOptions? singleSignOn = easyAuth?.Value is { Enabled: true } enabled ? enabled : null;
 
     public async Task<Organizer?> AuthenticateOrganizerAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -24,12 +26,20 @@ public sealed class Authenticator(OrganizerStore organizers, CoordinatorStore co
         return Checked(token.Secret, organizer?.Revoked == false ? organizer.TokenHash : null) ? organizer : null;
     }
 
-    /// <summary>The caller of a manage route: the admin key (root) or a coordinator account; null for anyone else.</summary>
+    /// <summary>
+    /// The caller of a manage route: the admin key (root), a coordinator account, or (only with
+    /// <see cref="EasyAuthOptions.Enabled"/> and no bearer token) an Entra user signed in by App Service; null for anyone else.
+    /// </summary>
     public async Task<CoordinatorCaller?> AuthenticateCoordinatorAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (IsAdmin(request))
         {
             return CoordinatorCaller.Admin;
+        }
+
+        if (singleSignOn is not null && BearerToken(request) is null)
+        {
+            return EasyAuthPrincipal.Read(request.Headers[EasyAuthPrincipal.Header].ToString(), singleSignOn);
         }
 
         if (!OrganizerToken.TryParse(BearerToken(request), out var token) || !CoordinatorToken.IsCoordinatorId(token.OrganizerId))
