@@ -7,6 +7,7 @@ using RapidResponse.Contacts;
 using RapidResponse.Coordinators;
 using RapidResponse.Dispatch;
 using RapidResponse.Events;
+using RapidResponse.Http;
 using RapidResponse.Operations;
 using RapidResponse.Organizers;
 using RapidResponse.Page;
@@ -29,6 +30,7 @@ public static class RapidResponseServiceCollectionExtensions
         services.AddOptions<EasyAuthOptions>().BindConfiguration(EasyAuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services
+            .AddRapidResponseProblemDetails()
             .AddRapidResponseStorage(configuration)
             .AddRapidResponseChannels()
             .AddRapidResponseDomain()

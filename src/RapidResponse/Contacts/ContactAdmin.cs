@@ -25,7 +25,7 @@ public sealed class ContactAdmin(ContactStore store, AuditLog audit)
 
     public async Task<Result<Contact>> PutAsync(CoordinatorCaller caller, string contactId, ContactInput input, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(input);
         var contact = input.Validate(contactId, errors);
         if (contact is null)
         {

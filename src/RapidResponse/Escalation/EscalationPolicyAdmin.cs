@@ -27,7 +27,7 @@ public sealed class EscalationPolicyAdmin(EscalationPolicyStore store, AuditLog 
     public async Task<Result<EscalationPolicyView>> PutAsync(
         CoordinatorCaller caller, string region, EscalationPolicyInput input, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(input);
         if (!RegionCode.IsValid(region))
         {
             errors.Add("region", RegionCode.Rule);
