@@ -59,7 +59,12 @@ public sealed class CoordinatorStore(TableClient table, FieldCipher? cipher = nu
         await table.UpdateEntityAsync(
             new TableEntity(values) { PartitionKey = CoordinatorEntity.Partition, RowKey = coordinatorId }, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
-    private CoordinatorEntity Sealed(Coordinator coordinator) => CoordinatorEntity.From(coordinator with { Name = cipher.Encrypt(coordinator.Name)! });
+    private CoordinatorEntity Sealed(Coordinator coordinator) =>
+        CoordinatorEntity.From(coordinator with { Name = Row(coordinator.Id).SealText(nameof(CoordinatorEntity.Name), coordinator.Name) });
 
-    private Coordinator Opened(Coordinator coordinator) => coordinator with { Name = cipher.Decrypt(coordinator.Name)! };
+    private Coordinator Opened(Coordinator coordinator) =>
+        coordinator with { Name = Row(coordinator.Id).OpenText(nameof(CoordinatorEntity.Name), coordinator.Name) };
+
+    // The name is bound to its row and column (FieldCipher's associated data), so it cannot be moved to another account.
+    private RowCipher Row(string coordinatorId) => cipher.For(Storage.TableNames.Coordinators, CoordinatorEntity.Partition, coordinatorId);
 }
