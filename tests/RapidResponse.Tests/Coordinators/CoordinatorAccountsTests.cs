@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using RapidResponse.Storage;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.Coordinators;
@@ -111,6 +114,22 @@ public sealed class CoordinatorAccountsTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(HttpMethod.Get, $"api/alerts/{alertId}/record", outside));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Post, $"api/alerts/{alertId}/resolve", inside, new { outcome = "safe" }));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpMethod.Post, "api/panic", inside, new { region = scenario.Region, incident = "threat" }));
+    }
+
+    [Fact]
+    public async Task TheCoordinatorsTable_HoldsNoNameInClearAndOnlyTheTokensHash()
+    {
+        var name = "Saule Sealedname " + Guid.NewGuid().ToString("N")[..6];
+        using var response = await host.SendAsync(HttpMethod.Post, "api/manage/coordinators", host.Host.AdminKey, new { name, role = "viewer", regions = new[] { "KZ" } });
+        var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var id = created["coordinatorId"]!.GetValue<string>();
+        var secret = created["token"]!.GetValue<string>()[(id.Length + 1)..];
+
+        var table = host.Host.Services.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.Coordinators);
+        var row = (IDictionary<string, object>)(await table.GetEntityAsync<TableEntity>("coord", id)).Value;
+
+        Assert.DoesNotContain(row.Values.OfType<string>(), v => v.Contains("Sealedname", StringComparison.Ordinal) || v.Contains(secret, StringComparison.Ordinal));
+        Assert.Equal(name, (await JsonAsync(HttpMethod.Get, $"api/manage/coordinators/{id}", host.Host.AdminKey))["name"]!.GetValue<string>());
     }
 
     private async Task<HttpStatusCode> StatusAsync(HttpMethod method, string path, string? token, object? body = null)
