@@ -6,16 +6,17 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Manage;
 
-public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdmin organizers, OrganizerTokens tokens)
+public sealed class OrganizersFunction(ManageGate gate, OrganizerAdmin organizers, OrganizerTokens tokens)
 {
     [Function("CreateOrganizer")]
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/organizers")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditOrganizers, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var body = await JsonBody.ReadAsync(request, ApiJson.Default.NewOrganizerRequest, cancellationToken);
@@ -24,7 +25,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
             return malformed.ToResult();
         }
 
-        var created = await organizers.CreateAsync(body.Value!, cancellationToken);
+        var created = await organizers.CreateAsync(admitted.Value!, body.Value!, cancellationToken);
         return created.ToHttpResult(ApiJson.Default.NewOrganizerResponse, StatusCodes.Status201Created);
     }
 
@@ -35,12 +36,13 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         string organizerId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditOrganizers, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        var rotated = await tokens.RotateAsync(organizerId, cancellationToken);
+        var rotated = await tokens.RotateAsync(admitted.Value!, organizerId, cancellationToken);
         return rotated.ToHttpResult(ApiJson.Default.NewOrganizerResponse);
     }
 
@@ -51,12 +53,13 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         string organizerId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditOrganizers, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        var problem = await tokens.RevokeAsync(organizerId, cancellationToken);
+        var problem = await tokens.RevokeAsync(admitted.Value!, organizerId, cancellationToken);
         return problem?.ToResult() ?? TypedResults.NoContent();
     }
 }

@@ -7,7 +7,7 @@ using RapidResponse.Statements;
 
 namespace RapidResponse.Functions.Manage;
 
-public sealed class StatementsFunction(Authenticator authenticator, StatementAdmin statements)
+public sealed class StatementsFunction(ManageGate gate, StatementAdmin statements)
 {
     public const int MaxUploadBytes = 256 * 1024;
 
@@ -16,13 +16,14 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements/preview")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.PreviewStatements, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var query = request.Query;
-        var draft = await statements.PreviewAsync(query["alertId"], query["incident"], query["region"], query["language"], cancellationToken);
+        var draft = await statements.PreviewAsync(admitted.Value!, query["alertId"], query["incident"], query["region"], query["language"], cancellationToken);
         return draft.ToHttpResult(ApiJson.Default.StatementDraft);
     }
 
@@ -31,20 +32,22 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/statements/templates/{name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        UploadAsync(request, source => statements.ReplaceTemplateAsync(name, source, cancellationToken), cancellationToken);
+        UploadAsync(request, ManageAction.EditTemplates, (caller, source) => statements.ReplaceTemplateAsync(caller, name, source, cancellationToken), cancellationToken);
 
     [Function("ReplaceLegalProfile")]
     public Task<IResult> ReplaceProfileAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/statements/profiles/{country}")] HttpRequest request,
         string country,
         CancellationToken cancellationToken) =>
-        UploadAsync(request, json => statements.ReplaceProfileAsync(country, json, cancellationToken), cancellationToken);
+        UploadAsync(request, ManageAction.EditProfiles, (caller, json) => statements.ReplaceProfileAsync(caller, country, json, cancellationToken), cancellationToken);
 
-    private async Task<IResult> UploadAsync(HttpRequest request, Func<string, Task<Result<StatementReplaced>>> replace, CancellationToken cancellationToken)
+    private async Task<IResult> UploadAsync(
+        HttpRequest request, ManageAction action, Func<CoordinatorCaller, string, Task<Result<StatementReplaced>>> replace, CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, action, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var bytes = await RequestBody.ReadAsync(request, MaxUploadBytes, cancellationToken);
@@ -53,7 +56,7 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
             return Problem.TooLarge(MaxUploadBytes).ToResult();
         }
 
-        var replaced = await replace(Encoding.UTF8.GetString(bytes));
+        var replaced = await replace(admitted.Value!, Encoding.UTF8.GetString(bytes));
         return replaced.ToHttpResult(ApiJson.Default.StatementReplaced);
     }
 }

@@ -3,8 +3,9 @@ namespace RapidResponse.LocalHost.Demo;
 /// <summary>What a newcomer needs to press panic on the demo data.</summary>
 public static class DemoBanner
 {
-    public static string Render(Uri baseUrl, string organizerToken)
+    public static string Render(Uri baseUrl, DemoTokens tokens)
     {
+        var organizerToken = tokens.Organizer;
         var api = baseUrl.AbsoluteUri.TrimEnd('/');
         return $$"""
 
@@ -19,6 +20,9 @@ public static class DemoBanner
 
               Then watch this console, or open {{api}}/stand-ins, for the SMS and emails that would have been sent.
               Alert status: curl -sS {{api}}/api/alerts/<alertId> -H "Authorization: Bearer {{organizerToken}}"
+
+              Demo coordinator (role coordinator, regions KZ and its cities): {{tokens.Coordinator}}
+                curl -sS {{api}}/api/manage/me -H "Authorization: Bearer {{tokens.Coordinator}}"
 
             """;
     }

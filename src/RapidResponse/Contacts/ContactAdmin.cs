@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
+using RapidResponse.Audit;
 using RapidResponse.Http;
+using RapidResponse.Security;
 
 namespace RapidResponse.Contacts;
 
@@ -11,13 +14,16 @@ public sealed record ImportRowError(int Row, IReadOnlyDictionary<string, string[
 /// <summary>What a CSV import did: how many rows were kept, and the rows that were not.</summary>
 public sealed record ImportReport(int Imported, int Rejected, IReadOnlyList<ImportRowError> Errors);
 
-/// <summary>A coordinator's work on contact lists: put one, list a region, import a CSV.</summary>
-public sealed class ContactAdmin(ContactStore store)
+/// <summary>
+/// A coordinator's work on contact lists: put one, list a region, import a CSV; each within the caller's scope, and
+/// each recorded in the audit log (field names only, never a value).
+/// </summary>
+public sealed class ContactAdmin(ContactStore store, AuditLog audit)
 {
     public const int MaxImportRows = 5000;
     private static readonly string[] Columns = ["contactId", "name", "region", "role", "tier", "phone", "email", "language", "active"];
 
-    public async Task<Result<Contact>> PutAsync(string contactId, ContactInput input, CancellationToken cancellationToken)
+    public async Task<Result<Contact>> PutAsync(CoordinatorCaller caller, string contactId, ContactInput input, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.For(input);
         var contact = input.Validate(contactId, errors);
@@ -26,33 +32,47 @@ public sealed class ContactAdmin(ContactStore store)
             return errors.ToProblem();
         }
 
+        if (!caller.Can(ManageAction.EditContacts, contact.Region))
+        {
+            return OutOfScope(contact.Region);
+        }
+
+        var before = await store.GetAsync(contact.Region, contact.Id, cancellationToken);
         await store.PutAsync(contact, cancellationToken);
+        await audit.AppendAsync(
+            caller, before is null ? "contact.create" : "contact.update", Entity(contact), contact.Region, ContactChanges.Fields(before, contact), cancellationToken);
         return contact;
     }
 
-    public async Task<Result<IReadOnlyList<Contact>>> ListAsync(string? region, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<Contact>>> ListAsync(CoordinatorCaller caller, string? region, CancellationToken cancellationToken)
     {
-        if (!RegionCode.IsValid(region))
+        var scoped = InScope(caller, ManageAction.ReadContacts, region);
+        if (scoped.Problem is { } problem)
         {
-            return Problem.Invalid("region", RegionCode.Rule);
+            return problem;
         }
 
-        return Result<IReadOnlyList<Contact>>.Ok(await store.ListAsync(RegionCode.Normalize(region!), cancellationToken));
+        var contacts = await store.ListAsync(scoped.Value!, cancellationToken);
+        await audit.AppendAsync(caller, "contacts.list", "contacts:" + scoped.Value, scoped.Value, [], cancellationToken);
+        return Result<IReadOnlyList<Contact>>.Ok(contacts);
     }
 
     /// <summary>
     /// A region's contacts as the import reads them (same columns, <c>docs/examples/contacts.csv</c>), so an export
     /// edited in a spreadsheet imports back; cells a spreadsheet would run as a formula, phones included, start with <c>'</c>.
     /// </summary>
-    public async Task<Result<byte[]>> ExportAsync(string? region, CancellationToken cancellationToken)
+    public async Task<Result<byte[]>> ExportAsync(CoordinatorCaller caller, string? region, CancellationToken cancellationToken)
     {
-        var listed = await ListAsync(region, cancellationToken);
-        if (listed.Problem is { } problem)
+        // An export holds every phone and email in full, so it needs the role that edits them, not the one that reads.
+        var scoped = InScope(caller, ManageAction.EditContacts, region);
+        if (scoped.Problem is { } problem)
         {
             return problem;
         }
 
-        var rows = listed.Value!.Select(c => (IReadOnlyList<string>)
+        var contacts = await store.ListAsync(scoped.Value!, cancellationToken);
+        await audit.AppendAsync(caller, "contacts.export", "contacts:" + scoped.Value, scoped.Value, [], cancellationToken);
+        var rows = contacts.Select(c => (IReadOnlyList<string>)
         [
             c.Id, c.Name, c.Region, c.Role.ToWire(), c.Tier.ToString(CultureInfo.InvariantCulture), c.Phone ?? "", c.Email ?? "", c.Language,
             c.Active ? "true" : "false",
@@ -64,7 +84,7 @@ public sealed class ContactAdmin(ContactStore store)
     /// Imports a CSV (UTF-8 bytes, with or without a byte-order mark) whose header names the contact fields; valid rows
     /// are kept, each bad row is reported by its record number (the header is 1).
     /// </summary>
-    public async Task<Result<ImportReport>> ImportAsync(byte[] csv, CancellationToken cancellationToken)
+    public async Task<Result<ImportReport>> ImportAsync(CoordinatorCaller caller, byte[] csv, CancellationToken cancellationToken)
     {
         var rows = Csv.ReadRows(csv).Take(MaxImportRows + 2).ToList();
         if (rows.Count == 0)
@@ -98,8 +118,14 @@ public sealed class ContactAdmin(ContactStore store)
 
         var kept = new List<Contact>();
         var rejected = new List<ImportRowError>();
+        var outside = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 1; i < rows.Count; i++)
         {
+            if (Cell(header, rows[i], "region") is { } region && RegionCode.IsValid(region) && !caller.Can(ManageAction.EditContacts, region))
+            {
+                outside[$"rows[{i + 1}].region"] = [$"{RegionCode.Normalize(region)} is outside your regions"];
+            }
+
             var errors = new FieldErrors();
             var contact = ParseRow(header, rows[i], errors);
             if (contact is null)
@@ -112,17 +138,36 @@ public sealed class ContactAdmin(ContactStore store)
             }
         }
 
-        await store.PutManyAsync(kept.DistinctBy(c => (c.Region, c.Id)).ToList(), cancellationToken);
+        // Nothing is stored when any row is outside the caller's scope: a half-applied list is worse than none.
+        if (outside.Count > 0)
+        {
+            return new Problem(
+                StatusCodes.Status403Forbidden,
+                "Forbidden",
+                $"{outside.Count} rows are outside your regions ({string.Join(", ", outside.Keys)}); nothing was imported.",
+                outside);
+        }
+
+        var contacts = kept.DistinctBy(c => (c.Region, c.Id)).ToList();
+        await store.PutManyAsync(contacts, cancellationToken);
+        var given = header.Where(h => !h.Equals("contactId", StringComparison.OrdinalIgnoreCase)).Select(h => h.ToLowerInvariant()).ToList();
+        await audit.AppendAsync(caller, contacts.Select(c => new AuditChange("contact.import", Entity(c), c.Region, given)).ToList(), cancellationToken);
         return new ImportReport(kept.Count, rejected.Count, rejected);
+    }
+
+    private static string Entity(Contact contact) => $"contact:{contact.Region}/{contact.Id}";
+
+    private static Problem OutOfScope(string region) => Problem.Forbidden($"Region '{region}' is outside your regions.");
+
+    private static string? Cell(string[] header, IReadOnlyList<string> cells, string column)
+    {
+        var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+        return index >= 0 && index < cells.Count && cells[index].Trim().Length > 0 ? cells[index].Trim() : null;
     }
 
     private static Contact? ParseRow(string[] header, IReadOnlyList<string> cells, FieldErrors errors)
     {
-        string? Cell(string column)
-        {
-            var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
-            return index >= 0 && index < cells.Count && cells[index].Trim().Length > 0 ? cells[index].Trim() : null;
-        }
+        string? Cell(string column) => ContactAdmin.Cell(header, cells, column);
 
         int? tier = null;
         if (Cell("tier") is { } tierText)
@@ -160,5 +205,16 @@ public sealed class ContactAdmin(ContactStore store)
     {
         var identity = string.Join('|', input.Region?.ToUpperInvariant(), input.Name, input.Phone, input.Email);
         return "c" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..15];
+    }
+
+    private static Result<string> InScope(CoordinatorCaller caller, ManageAction action, string? region)
+    {
+        if (!RegionCode.IsValid(region))
+        {
+            return Problem.Invalid("region", RegionCode.Rule);
+        }
+
+        var normalized = RegionCode.Normalize(region!);
+        return caller.Can(action, normalized) ? normalized : OutOfScope(normalized);
     }
 }

@@ -203,7 +203,7 @@ internal sealed class FaultWorld : IAsyncDisposable
         var contacts = Lawyers.Select((phone, i) => new Contact($"lawyer{i}", Region, $"Lawyer{i} Test", ContactRole.Lawyer, 1, phone, null, "en", true));
         await Host.Services.GetRequiredService<ContactStore>().PutManyAsync(contacts.ToList(), CancellationToken.None);
         var created = await Host.Services.GetRequiredService<OrganizerAdmin>().CreateAsync(
-            new NewOrganizerRequest("Fault organizer", [Region], null, null), CancellationToken.None);
+            RapidResponse.Security.CoordinatorCaller.Admin, new NewOrganizerRequest("Fault organizer", [Region], null, null), CancellationToken.None);
         OrganizerToken = created.Value!.Token;
     }
 }
