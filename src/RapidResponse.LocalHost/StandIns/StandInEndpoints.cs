@@ -19,6 +19,7 @@ public static partial class StandInEndpoints
     {
         app.MapPost(TwilioPath + "/2010-04-01/Accounts/{accountSid}/Messages.json", TwilioMessageAsync);
         app.MapGet(TwilioPath + "/2010-04-01/Accounts/{accountSid}/Messages.json", TwilioListAsync);
+        app.MapPost(TwilioPath + "/2010-04-01/Accounts/{accountSid}/Calls.json", StandInCalls.PlaceAsync);
         app.MapPost(SendGridPath + "/v3/mail/send", SendGridMailAsync);
         app.MapGet("/stand-ins", (StandInRecorder recorder) => Results.Content(StandInPage.Render(recorder), "text/html; charset=utf-8"));
     }
@@ -173,7 +174,7 @@ public static partial class StandInEndpoints
         return personalizations.Count > 1 ? $"(one request for {personalizations.Count} recipients; as the first reads it)\n{text}" : text;
     }
 
-    private static async Task<StandInFault?> FaultAsync(StandInRecorder recorder, string provider)
+    internal static async Task<StandInFault?> FaultAsync(StandInRecorder recorder, string provider)
     {
         if (recorder.Latency > TimeSpan.Zero)
         {
@@ -183,7 +184,7 @@ public static partial class StandInEndpoints
         return recorder.Fault?.Invoke(provider);
     }
 
-    private static string? Optional(IFormCollection form, string key) => form.TryGetValue(key, out var value) ? value.ToString() : null;
+    internal static string? Optional(IFormCollection form, string key) => form.TryGetValue(key, out var value) ? value.ToString() : null;
 
     private static string? BasicUser(HttpRequest request)
     {
@@ -197,7 +198,7 @@ public static partial class StandInEndpoints
         return decoded.Split(':', 2)[0];
     }
 
-    private sealed class FaultResult(StandInFault fault) : IResult
+    internal sealed class FaultResult(StandInFault fault) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {

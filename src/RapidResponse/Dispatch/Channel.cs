@@ -5,4 +5,7 @@ public enum Channel
 {
     Sms,
     Email,
+
+    /// <summary>A phone call that reads the alert and takes a key press (an escalation step's <c>call</c>).</summary>
+    Call,
 }

@@ -22,7 +22,8 @@ public sealed partial class DeliveryFallback(
     /// <summary>Adds and queues the delivery on the other channel; false when the contact has no other address.</summary>
     public async Task<bool> FallBackAsync(Delivery failed, CancellationToken cancellationToken)
     {
-        if (failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
+        // A call backs up an SMS already sent: nothing takes its place. The other channels fall back to each other.
+        if (failed.Channel == Channel.Call || failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
         {
             // The other channel already failed once for this message: going back would loop.
             LogNoFallback(failed.AlertId, failed.Channel);

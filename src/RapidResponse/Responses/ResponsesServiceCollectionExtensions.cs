@@ -23,6 +23,7 @@ public static class ResponsesServiceCollectionExtensions
         .AddSingleton<EscalationPolicyAdmin>()
         .AddSingleton<EscalationScheduler>()
         .AddSingleton<EscalationService>()
+        .AddSingleton<CallPlanner>()
         .AddSingleton<DeliveryPlanner>()
         .AddSingleton<IDeliveryContent, DeliveryContent>()
         .AddSingleton<AcknowledgementService>()

@@ -267,8 +267,14 @@ public sealed class DeliveryServiceTests
         var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<EmailBatchService>.Instance);
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, new NoCalls(), fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
+    }
+
+    private sealed class NoCalls : RapidResponse.Channels.Voice.ICallPlacer
+    {
+        public Task<SendOutcome> PlaceAsync(RapidResponse.Channels.Voice.CallRequest call, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("These tests place no calls.");
     }
 
     private sealed class RecordingSms : ISmsSender

@@ -19,6 +19,9 @@ public sealed class TwilioOptions : IValidatableObject
 
     public string? MessagingServiceSid { get; set; }
 
+    /// <summary>The number escalation calls come from (voice-capable, E.164); default <see cref="FromNumber"/>.</summary>
+    public string? VoiceFromNumber { get; set; }
+
     [Required]
     public Uri BaseUrl { get; set; } = new("https://api.twilio.com");
 
