@@ -17,12 +17,21 @@ public static class StandInPage
             </head><body><h1>What would have been sent</h1>
             <p>Local stand-ins for Twilio (SMS, calls) and SendGrid. Recipients are masked; this page refreshes itself.</p>
             """);
-        html.Append("<h2>SMS (").Append(recorder.Sms.Count).Append(")</h2>");
+        html.Append("<h2>SMS and WhatsApp (").Append(recorder.Sms.Count).Append(")</h2>");
         foreach (var sms in recorder.Sms.Reverse())
         {
-            html.Append("<article><strong>To ").Append(Encode(Pii.MaskPhone(sms.To))).Append("</strong> at ")
-                .Append(sms.ReceivedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))
-                .Append("<pre>").Append(Encode(Pii.MaskText(sms.Body))).Append("</pre></article>");
+            html.Append("<article><strong>").Append(sms.IsWhatsApp ? "WhatsApp to " : "To ").Append(Encode(Mask(sms.To))).Append("</strong> at ")
+                .Append(sms.ReceivedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            if (sms.ContentSid is { } template)
+            {
+                html.Append("<p>Template ").Append(Encode(template)).Append("</p><pre>").Append(Encode(Pii.MaskText(sms.ContentVariables ?? ""))).Append("</pre>");
+            }
+            else
+            {
+                html.Append("<pre>").Append(Encode(Pii.MaskText(sms.Body))).Append("</pre>");
+            }
+
+            html.Append("</article>");
         }
 
         html.Append("<h2>Calls (").Append(recorder.Calls.Count).Append(")</h2>");
@@ -48,6 +57,10 @@ public static class StandInPage
 
         return html.Append("</body></html>").ToString();
     }
+
+    /// <summary>A phone, masked; a WhatsApp address keeps its <c>whatsapp:</c> prefix.</summary>
+    public static string Mask(string to) =>
+        to.StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp:" + Pii.MaskPhone(to["whatsapp:".Length..]) : Pii.MaskPhone(to);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -14,7 +14,13 @@ public sealed record RecordedSms(
     string Body,
     string? StatusCallback,
     string? ValidityPeriod,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    string? ContentSid = null,
+    string? ContentVariables = null)
+{
+    /// <summary>Sent to <c>whatsapp:+…</c>: a WhatsApp message rather than an SMS.</summary>
+    public bool IsWhatsApp => To.StartsWith("whatsapp:", StringComparison.Ordinal);
+}
 
 /// <summary>A Twilio Calls request as the stand-in received it: where Twilio would fetch the TwiML and post the status.</summary>
 public sealed record RecordedCall(

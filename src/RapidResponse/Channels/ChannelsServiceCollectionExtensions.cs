@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Channels.Voice;
+using RapidResponse.Channels.WhatsApp;
 
 namespace RapidResponse.Channels;
 
@@ -23,6 +24,11 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHttpClient<ICallPlacer, TwilioCallPlacer>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
             .AddResilienceHandler("twilio-call", (pipeline, _) => SendResilience.Configure(pipeline, messagesPerSecond: 1));
+
+        services.AddHttpClient<IWhatsAppSender, TwilioWhatsAppSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
+            .AddResilienceHandler("twilio-whatsapp", (pipeline, context) =>
+                SendResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond));
 
         services.AddHttpClient<IEmailSender, SendGridEmailSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("sendgrid-send", (pipeline, _) => SendResilience.Configure(pipeline, messagesPerSecond: null));

@@ -15,7 +15,7 @@ public sealed record ImportReport(int Imported, int Rejected, IReadOnlyList<Impo
 public sealed class ContactAdmin(ContactStore store)
 {
     public const int MaxImportRows = 5000;
-    private static readonly string[] Columns = ["contactId", "name", "region", "role", "tier", "phone", "email", "language", "active"];
+    private static readonly string[] Columns = ["contactId", "name", "region", "role", "tier", "phone", "email", "language", "active", "prefers"];
 
     public async Task<Result<Contact>> PutAsync(string contactId, ContactInput input, CancellationToken cancellationToken)
     {
@@ -130,7 +130,7 @@ public sealed class ContactAdmin(ContactStore store)
             }
         }
 
-        var input = new ContactInput(Cell("name"), Cell("region"), Cell("role"), tier, Cell("phone"), Cell("email"), Cell("language"), active);
+        var input = new ContactInput(Cell("name"), Cell("region"), Cell("role"), tier, Cell("phone"), Cell("email"), Cell("language"), active, Cell("prefers"));
         var contactId = Cell("contactId") ?? StableId(input);
         return input.Validate(contactId, errors);
     }

@@ -18,6 +18,7 @@ internal sealed class ContactEntity : ITableEntity
     public string? Email { get; set; }
     public string Language { get; set; } = "en";
     public bool Active { get; set; }
+    public string? Prefers { get; set; }
 
     public static ContactEntity From(Contact contact) => new()
     {
@@ -30,6 +31,7 @@ internal sealed class ContactEntity : ITableEntity
         Email = contact.Email,
         Language = contact.Language,
         Active = contact.Active,
+        Prefers = contact.Prefers,
     };
 
     public Contact ToContact() => new(
@@ -41,5 +43,8 @@ internal sealed class ContactEntity : ITableEntity
         Phone,
         Email,
         Language,
-        Active);
+        Active)
+    {
+        Prefers = Prefers,
+    };
 }

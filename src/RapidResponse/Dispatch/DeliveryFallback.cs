@@ -69,7 +69,12 @@ public sealed partial class DeliveryFallback(
 
     public static string IdFor(Delivery failed, Channel other) => $"{failed.Id}{FallbackMarker}{other.ToString().ToLowerInvariant()}";
 
-    private static string Describe(Channel channel) => channel == Channel.Sms ? "SMS" : "Email";
+    private static string Describe(Channel channel) => channel switch
+    {
+        Channel.Sms => "SMS",
+        Channel.WhatsApp => "WhatsApp",
+        _ => "Email",
+    };
 
     private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
 

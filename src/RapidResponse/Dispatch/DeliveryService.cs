@@ -30,6 +30,7 @@ public sealed partial class DeliveryService(
     ISmsSender sms,
     IEmailSender email,
     ICallPlacer calls,
+    WhatsAppDispatch whatsApp,
     DeliveryFallback fallback,
     EmailBatchService batches,
     PhoneIndex phones,
@@ -189,6 +190,7 @@ public sealed partial class DeliveryService(
                 new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
             // A call's words are served when Twilio fetches its TwiML (Responses/CallAnswers), not sent here.
             Channel.Call => await calls.PlaceAsync(new CallRequest(delivery.Address, reference), cancellationToken),
+            Channel.WhatsApp => await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }

@@ -26,6 +26,7 @@ public static class ResponsesServiceCollectionExtensions
         .AddSingleton<CallPlanner>()
         .AddSingleton<DeliveryPlanner>()
         .AddSingleton<IDeliveryContent, DeliveryContent>()
+        .AddSingleton<WhatsAppDispatch>()
         .AddSingleton<AcknowledgementService>()
         .AddSingleton<DeclineService>()
         .AddSingleton<AcknowledgementLinks>()
