@@ -21,7 +21,7 @@ public sealed record ImportReport(int Imported, int Rejected, IReadOnlyList<Impo
 public sealed class ContactAdmin(ContactStore store, AuditLog audit)
 {
     public const int MaxImportRows = 5000;
-    private static readonly string[] Columns = ["contactId", "name", "region", "role", "tier", "phone", "email", "language", "active"];
+    private static readonly string[] Columns = ["contactId", "name", "region", "role", "tier", "phone", "email", "language", "active", "prefers"];
 
     public async Task<Result<Contact>> PutAsync(CoordinatorCaller caller, string contactId, ContactInput input, CancellationToken cancellationToken)
     {
@@ -75,7 +75,7 @@ public sealed class ContactAdmin(ContactStore store, AuditLog audit)
         var rows = contacts.Select(c => (IReadOnlyList<string>)
         [
             c.Id, c.Name, c.Region, c.Role.ToWire(), c.Tier.ToString(CultureInfo.InvariantCulture), c.Phone ?? "", c.Email ?? "", c.Language,
-            c.Active ? "true" : "false",
+            c.Active ? "true" : "false", c.Prefers ?? "",
         ]);
         return Csv.Write(rows.Prepend(Columns));
     }
@@ -195,7 +195,7 @@ public sealed class ContactAdmin(ContactStore store, AuditLog audit)
             }
         }
 
-        var input = new ContactInput(Cell("name"), Cell("region"), Cell("role"), tier, Cell("phone"), Cell("email"), Cell("language"), active);
+        var input = new ContactInput(Cell("name"), Cell("region"), Cell("role"), tier, Cell("phone"), Cell("email"), Cell("language"), active, Cell("prefers"));
         var contactId = Cell("contactId") ?? StableId(input);
         return input.Validate(contactId, errors);
     }

@@ -12,6 +12,12 @@ public sealed record ContactView(
     string Language,
     bool Active)
 {
+    /// <summary><c>whatsapp</c>, or null for the role's channel.</summary>
+    public string? Prefers { get; init; }
+
     public static ContactView From(Contact contact) => new(
-        contact.Id, contact.Name, contact.Region, contact.Role.ToWire(), contact.Tier, contact.Phone, contact.Email, contact.Language, contact.Active);
+        contact.Id, contact.Name, contact.Region, contact.Role.ToWire(), contact.Tier, contact.Phone, contact.Email, contact.Language, contact.Active)
+    {
+        Prefers = contact.Prefers,
+    };
 }

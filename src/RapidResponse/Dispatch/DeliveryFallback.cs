@@ -23,7 +23,8 @@ public sealed partial class DeliveryFallback(
     /// <summary>Adds and queues the delivery on the other channel; false when the contact has no other address.</summary>
     public async Task<bool> FallBackAsync(Delivery failed, CancellationToken cancellationToken)
     {
-        if (failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
+        // A call backs up an SMS already sent: nothing takes its place. The other channels fall back to each other.
+        if (failed.Channel == Channel.Call || failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
         {
             // The other channel already failed once for this message: going back would loop.
             LogNoFallback(failed.AlertId, failed.Channel);
@@ -69,7 +70,12 @@ public sealed partial class DeliveryFallback(
 
     public static string IdFor(Delivery failed, Channel other) => $"{failed.Id}{FallbackMarker}{other.ToString().ToLowerInvariant()}";
 
-    private static string Describe(Channel channel) => channel == Channel.Sms ? "SMS" : "Email";
+    private static string Describe(Channel channel) => channel switch
+    {
+        Channel.Sms => "SMS",
+        Channel.WhatsApp => "WhatsApp",
+        _ => "Email",
+    };
 
     private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
 

@@ -4,6 +4,7 @@ using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
+using RapidResponse.Channels.Voice;
 using RapidResponse.Operations;
 using RapidResponse.Responses;
 using RapidResponse.Security;
@@ -29,6 +30,8 @@ public sealed partial class DeliveryService(
     IDeliveryContent content,
     ISmsSender sms,
     IEmailSender email,
+    ICallPlacer calls,
+    WhatsAppDispatch whatsApp,
     DeliveryFallback fallback,
     EmailBatchService batches,
     PhoneIndex phones,
@@ -196,11 +199,14 @@ public sealed partial class DeliveryService(
                 new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), delivery, cancellationToken),
             Channel.Email => await email.SendAsync(
                 new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
+            // A call's words are served when Twilio fetches its TwiML (Responses/CallAnswers), not sent here.
+            Channel.Call => await calls.PlaceAsync(new CallRequest(delivery.Address, reference), cancellationToken),
+            Channel.WhatsApp => await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }
 
-    public static string ProviderOf(Channel channel) => channel == Channel.Sms ? TwilioSmsSender.Provider : SendGridEmailSender.Provider;
+    public static string ProviderOf(Channel channel) => channel == Channel.Email ? SendGridEmailSender.Provider : TwilioSmsSender.Provider;
 
     private async Task<SendOutcome> SendSmsAsync(SmsMessage message, Delivery delivery, CancellationToken cancellationToken)
     {

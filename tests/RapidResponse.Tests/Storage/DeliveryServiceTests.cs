@@ -338,8 +338,22 @@ public sealed class DeliveryServiceTests
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
         var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), options, time, NullLogger<EmailBatchService>.Instance);
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), options, time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, new NoCalls(), new WhatsAppDispatch(new NoWhatsApp(), content), fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), options, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
+    }
+
+    private sealed class NoWhatsApp : RapidResponse.Channels.WhatsApp.IWhatsAppSender
+    {
+        public string? TemplateFor(string language) => null;
+
+        public Task<SendOutcome> SendAsync(RapidResponse.Channels.WhatsApp.WhatsAppMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("These tests send no WhatsApp.");
+    }
+
+    private sealed class NoCalls : RapidResponse.Channels.Voice.ICallPlacer
+    {
+        public Task<SendOutcome> PlaceAsync(RapidResponse.Channels.Voice.CallRequest call, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("These tests place no calls.");
     }
 
     private sealed class RecordingSms : ISmsSender
