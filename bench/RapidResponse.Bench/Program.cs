@@ -2,7 +2,9 @@ using RapidResponse.Bench;
 
 // dotnet run -c Release --project bench/RapidResponse.Bench -- [--quick] [--rate 100] [--latency-ms 50] ...
 // See docs/BENCHMARKS.md for what each number means.
-var options = BenchOptions.Parse(args);
+// --scale: the storm, a second alert during a large fan-out, and growth to 10,000 recipients instead.
+var scale = args.Contains("--scale");
+var options = BenchOptions.Parse(args.Where(a => a != "--scale").ToList());
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -10,6 +12,12 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var report = await BenchRunner.RunAsync(options, Console.Error.WriteLine, cancel.Token);
 Console.WriteLine();
-Console.WriteLine(ReportWriter.ToMarkdown(report));
+if (scale)
+{
+    Console.WriteLine(ScaleRunner.ToMarkdown(await ScaleRunner.RunAsync(options, ScaleOptions.Full, Console.Error.WriteLine, cancel.Token)));
+}
+else
+{
+    Console.WriteLine(ReportWriter.ToMarkdown(await BenchRunner.RunAsync(options, Console.Error.WriteLine, cancel.Token)));
+}

@@ -40,6 +40,6 @@ public sealed class PoisonFunction(Authenticator authenticator, PoisonMessages p
 
     private Problem? Refuse(HttpRequest request, string queue) =>
         !authenticator.IsAdmin(request) ? Problem.Unauthorized()
-        : !PoisonMessages.IsReplayable(queue) ? Problem.NotFound($"'{queue}' is not a queue with a watched poison twin (alerts, deliveries, escalations).")
+        : !PoisonMessages.IsReplayable(queue) ? Problem.NotFound($"'{queue}' is not a queue with a watched poison twin (alerts, deliveries-urgent, deliveries, escalations).")
         : null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
+using RapidResponse.Channels.Budget;
 using RapidResponse.Channels.Email;
 using RapidResponse.Operations;
 using RapidResponse.Storage;
@@ -19,6 +20,7 @@ public sealed partial class EmailBatchService(
     DeliveryFallback fallback,
     ProviderOutages outages,
     DeliveryQueue queue,
+    ISendBudget budget,
     TimeProvider time,
     ILogger<EmailBatchService> logger)
 {
@@ -62,6 +64,7 @@ public sealed partial class EmailBatchService(
         SendOutcome outcome;
         try
         {
+            await budget.AcquireAsync(SendGridEmailSender.Provider, SendPriority.Normal, cancellationToken);
             outcome = await email.SendBatchAsync(batch, cancellationToken);
         }
         catch (ProviderUnavailableException exception)
@@ -122,6 +125,7 @@ public sealed partial class EmailBatchService(
             try
             {
                 var text = await content.EmailAsync(alert, delivery, cancellationToken);
+                await budget.AcquireAsync(SendGridEmailSender.Provider, SendPriority.Normal, cancellationToken);
                 outcome = await email.SendAsync(new EmailMessage(delivery.Address, delivery.RecipientName, text, $"{delivery.AlertId}/{delivery.Id}"), cancellationToken);
             }
             catch (ProviderUnavailableException exception)

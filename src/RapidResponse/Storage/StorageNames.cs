@@ -38,8 +38,11 @@ public static class TableNames
     /// <summary>SHA-256 of each recipient page code → the delivery it opens (until the alert's retention ends).</summary>
     public const string RecipientLinks = "RecipientLinks";
 
+    /// <summary>The deployment's send budget: one token bucket per provider sender, shared by every instance.</summary>
+    public const string SendBudget = "SendBudget";
+
     public static readonly IReadOnlyList<string> All =
-        [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks];
+        [SendBudget, Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>
@@ -47,9 +50,12 @@ public static class QueueNames
 {
     public const string Alerts = "alerts";
     public const string Deliveries = "deliveries";
+
+    /// <summary>The first lawyers' SMS of each alert: read by a listener of its own, served first by the send budget.</summary>
+    public const string UrgentDeliveries = "deliveries-urgent";
     public const string Escalations = "escalations";
 
-    public static readonly IReadOnlyList<string> All = [Alerts, Deliveries, Escalations];
+    public static readonly IReadOnlyList<string> All = [Alerts, UrgentDeliveries, Deliveries, Escalations];
 
     public static string Poison(string queue) => queue + "-poison";
 }

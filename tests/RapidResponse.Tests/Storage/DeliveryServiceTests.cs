@@ -264,10 +264,10 @@ public sealed class DeliveryServiceTests
         fallback = await TestFallback.CreateAsync(store, time);
         var content = new ComposerContent(new FixedComposer());
         outages = await TestOutages.CreateAsync(sms, email, time);
-        var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<EmailBatchService>.Instance);
+        var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, time, NullLogger<EmailBatchService>.Instance);
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 
