@@ -13,6 +13,11 @@ public sealed class MemoryBucketStore : IBucketStore
 
     public bool Hang { get; set; }
 
+    /// <summary>Each call takes this long on <see cref="Clock"/>, as a slow storage account's would.</summary>
+    public TimeSpan Latency { get; set; }
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public int Calls => calls;
 
     public int Conflicts => conflicts;
@@ -52,6 +57,11 @@ public sealed class MemoryBucketStore : IBucketStore
         if (Hang)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, Clock, cancellationToken);
         }
 
         // Another instance may run between our read and our write, as over the network.

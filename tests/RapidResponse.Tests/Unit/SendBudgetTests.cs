@@ -141,6 +141,21 @@ public sealed class SendBudgetTests
     }
 
     [Fact]
+    public async Task WhenStorageIsSlowButAnswers_LeasesGrow_SoTheInstanceStillSendsAtTheRate()
+    {
+        store.Latency = TimeSpan.FromMilliseconds(120); // under the storage timeout: the shared bucket is still used
+        store.Clock = time;
+        using var budget = Instance(100);
+        var sends = Enumerable.Range(0, 300).Select(_ => budget.AcquireAsync(SendPriority.Normal, CancellationToken.None)).ToList();
+
+        await RunClockUntilAsync(() => sends.All(s => s.IsCompleted), TimeSpan.FromSeconds(10));
+
+        // 300 at 100/s from a full bucket: about 2.2 s. Fixed leases of 10 per 240 ms round trip would take 7 s.
+        Assert.True(time.GetUtcNow() - Start <= TimeSpan.FromSeconds(3.5), $"Took {time.GetUtcNow() - Start}.");
+        Assert.True(time.GetUtcNow() - Start >= TimeSpan.FromSeconds(2), $"Faster than the rate: {time.GetUtcNow() - Start}.");
+    }
+
+    [Fact]
     public async Task ACancelledWait_GivesItsSlotToTheNext()
     {
         using var budget = Instance(5);

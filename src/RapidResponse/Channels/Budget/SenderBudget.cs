@@ -35,6 +35,7 @@ internal sealed partial class SenderBudget : IDisposable
     private DateTimeOffset spareUntil;
     private bool pumping;
     private DateTimeOffset degradedUntil = DateTimeOffset.MinValue;
+    private TimeSpan roundTrip = TimeSpan.Zero;
 
     public SenderBudget(string sender, int messagesPerSecond, IBucketStore store, TimeProvider time, ILogger logger, Func<string, string> mask)
     {
@@ -97,8 +98,9 @@ internal sealed partial class SenderBudget : IDisposable
             {
                 DropFinished(urgent);
                 DropFinished(normal);
-                wantUrgent = Math.Min(urgent.Count, shape.Lease);
-                wantNormal = Math.Min(normal.Count, shape.Lease - wantUrgent);
+                var lease = LeaseSize();
+                wantUrgent = Math.Min(urgent.Count, lease);
+                wantNormal = Math.Min(normal.Count, lease - wantUrgent);
                 if (wantUrgent + wantNormal == 0)
                 {
                     pumping = false;
@@ -124,6 +126,13 @@ internal sealed partial class SenderBudget : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// A tenth of a second's worth, or, when storage answers slowly, what the rate spends in two round trips (at most
+    /// the burst): leases are made one at a time, so a fixed size would cap this instance at size ÷ round trip.
+    /// </summary>
+    private int LeaseSize() =>
+        Math.Clamp((int)Math.Ceiling(shape.Rate * roundTrip.TotalSeconds * 2), shape.Lease, Math.Max(shape.Lease, shape.Burst - shape.Reserve));
 
     /// <summary>Completes up to <paramref name="slots"/> waiters, skipping cancelled ones; returns the slots left.</summary>
     private static int Hand(Queue<TaskCompletionSource> waiters, int slots)
@@ -155,12 +164,14 @@ internal sealed partial class SenderBudget : IDisposable
         }
 
         using var timeout = new CancellationTokenSource(StorageTimeout, time);
+        var started = time.GetTimestamp();
         try
         {
             for (var attempt = 1; attempt <= WriteAttempts; attempt++)
             {
                 Interlocked.Increment(ref roundTrips);
                 var stored = await store.GetAsync(sender, timeout.Token);
+                roundTrip = time.GetElapsedTime(started) / ((2 * attempt) - 1);
                 var grant = BucketGrant.Take(stored?.State, time.GetUtcNow(), shape, wantUrgent, wantNormal);
                 if (grant.Total == 0)
                 {
