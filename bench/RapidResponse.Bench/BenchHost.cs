@@ -74,6 +74,23 @@ public sealed class BenchHost : IAsyncDisposable
         return lawyers.Select(l => l.Phone!).ToList();
     }
 
+    /// <summary>Seeds <paramref name="count"/> active tier-1 NGOs reached by email; returns their addresses.</summary>
+    public async Task<IReadOnlyList<string>> SeedNgosAsync(string region, int count, CancellationToken cancellationToken)
+    {
+        var ngos = Enumerable.Range(0, count).Select(i => new Contact(
+            $"bench-ngo-{i:D5}", region, $"Ngo{i} Bench", ContactRole.Ngo, 1, null,
+            $"ngo{i}.{region.ToLowerInvariant()}@bench.example.org", "en", true)).ToList();
+        await Service<ContactStore>().PutManyAsync(ngos, cancellationToken);
+        return ngos.Select(n => n.Email!).ToList();
+    }
+
+    /// <summary>A new organizer for several regions; returns its bearer token.</summary>
+    public async Task<string> NewOrganizerAsync(IReadOnlyList<string> regions, CancellationToken cancellationToken)
+    {
+        var created = await Service<OrganizerAdmin>().CreateAsync(new NewOrganizerRequest("Bench organizer", [.. regions], null, null), cancellationToken);
+        return created.Value?.Token ?? throw new InvalidOperationException($"Could not create an organizer: {created.Problem?.Detail}");
+    }
+
     /// <summary>Azurite's node processes (tables, queues), found by the ports they were started with (those readable).</summary>
     public IReadOnlyList<int> AzuriteProcessIds() =>
         new[] { "TableEndpoint=", "QueueEndpoint=" }
@@ -88,7 +105,8 @@ public sealed class BenchHost : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    private string StoragePort(string endpoint)
+    /// <summary>The port of Azurite's table or queue service (<c>TableEndpoint=</c>, <c>QueueEndpoint=</c>).</summary>
+    public string StoragePort(string endpoint)
     {
         var connection = App.App.Configuration["AzureWebJobsStorage"] ?? "";
         var url = connection.Split(';').FirstOrDefault(p => p.StartsWith(endpoint, StringComparison.Ordinal)) ?? "";

@@ -3,6 +3,7 @@ using RapidResponse.Bench.Glitches;
 
 // dotnet run -c Release --project bench/RapidResponse.Bench -- [--quick] [--rate 100] [--latency-ms 50] ...
 // dotnet run -c Release --project bench/RapidResponse.Bench -- --glitches   (glitch length → extra delay, fake clock)
+// --scale: the storm, a second alert during a large fan-out, and growth to 10,000 recipients instead.
 // See docs/BENCHMARKS.md for what each number means.
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -20,7 +21,14 @@ if (args.Contains("--glitches"))
     return;
 }
 
-var options = BenchOptions.Parse(args);
-var report = await BenchRunner.RunAsync(options, Console.Error.WriteLine, cancel.Token);
+var scale = args.Contains("--scale");
+var options = BenchOptions.Parse(args.Where(a => a != "--scale").ToList());
 Console.WriteLine();
-Console.WriteLine(ReportWriter.ToMarkdown(report));
+if (scale)
+{
+    Console.WriteLine(ScaleRunner.ToMarkdown(await ScaleRunner.RunAsync(options, ScaleOptions.Full, Console.Error.WriteLine, cancel.Token)));
+}
+else
+{
+    Console.WriteLine(ReportWriter.ToMarkdown(await BenchRunner.RunAsync(options, Console.Error.WriteLine, cancel.Token)));
+}

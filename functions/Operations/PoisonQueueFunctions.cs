@@ -16,6 +16,10 @@ public sealed class PoisonQueueFunctions(PoisonMessages poison)
     public Task DeliveriesAsync([QueueTrigger(QueueNames.Deliveries + "-poison")] QueueMessage message, CancellationToken cancellationToken) =>
         poison.ParkAsync(QueueNames.Deliveries, message.MessageId, message.Body.ToString(), cancellationToken);
 
+    [Function("ParkPoisonedUrgentDelivery")]
+    public Task UrgentDeliveriesAsync([QueueTrigger(QueueNames.UrgentDeliveries + "-poison")] QueueMessage message, CancellationToken cancellationToken) =>
+        poison.ParkAsync(QueueNames.UrgentDeliveries, message.MessageId, message.Body.ToString(), cancellationToken);
+
     [Function("ParkPoisonedEscalation")]
     public Task EscalationsAsync([QueueTrigger(QueueNames.Escalations + "-poison")] QueueMessage message, CancellationToken cancellationToken) =>
         poison.ParkAsync(QueueNames.Escalations, message.MessageId, message.Body.ToString(), cancellationToken);

@@ -1,15 +1,21 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RapidResponse.Channels.Budget;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Channels.Voice;
 using RapidResponse.Channels.WhatsApp;
+using RapidResponse.Storage;
 
 namespace RapidResponse.Channels;
 
 public static class ChannelsServiceCollectionExtensions
 {
-    /// <summary>Twilio SMS and SendGrid email, each on a typed HttpClient with the send resilience pipeline.</summary>
+    /// <summary>
+    /// Twilio SMS and SendGrid email, each on a typed HttpClient with the send resilience pipeline; their send rate is
+    /// the deployment's, shared through the <c>SendBudget</c> table (<see cref="ISendBudget"/>), not the pipeline's.
+    /// </summary>
     public static IServiceCollection AddRapidResponseChannels(this IServiceCollection services)
     {
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -18,7 +24,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHttpClient<ISmsSender, TwilioSmsSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
             .AddResilienceHandler("twilio-send", (pipeline, context) => SendResilience.Configure(
-                pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond, BackoffScale(context.ServiceProvider)));
+                pipeline, messagesPerSecond: null, BackoffScale(context.ServiceProvider)));
 
         // Twilio places one call per second per account unless raised (docs/OPERATIONS.md): the cap keeps below it.
         services.AddHttpClient<ICallPlacer, TwilioCallPlacer>(http => http.Timeout = Timeout.InfiniteTimeSpan)
@@ -33,6 +39,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHttpClient<IEmailSender, SendGridEmailSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("sendgrid-send", (pipeline, context) =>
                 SendResilience.Configure(pipeline, messagesPerSecond: null, BackoffScale(context.ServiceProvider)));
+        services.AddSingleton<IBucketStore>(sp => new TableBucketStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.SendBudget)));
+        services.AddSingleton<SendBudget>();
+        services.AddSingleton<ISendBudget>(sp => sp.GetRequiredService<SendBudget>());
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
+using RapidResponse.Channels.Budget;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Channels.Voice;
@@ -37,6 +38,7 @@ public sealed partial class DeliveryService(
     PhoneIndex phones,
     ProviderOutages outages,
     DeliveryQueue queue,
+    ISendBudget budget,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<DeliveryService> logger)
@@ -44,7 +46,11 @@ public sealed partial class DeliveryService(
     /// <summary>Longer than a send can take (<see cref="SendResilience.TotalTimeout"/>), so a live claim is never taken over.</summary>
     public static readonly TimeSpan SendingLease = SendResilience.TotalTimeout + TimeSpan.FromSeconds(15);
 
-    public async Task DeliverAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    public Task DeliverAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
+        DeliverAsync(message, SendPriority.Normal, cancellationToken);
+
+    /// <summary>One send; <paramref name="priority"/> orders it in the send budget (urgent: the first lawyers' SMS).</summary>
+    public async Task DeliverAsync(DeliveryMessage message, SendPriority priority, CancellationToken cancellationToken)
     {
         using var trace = RapidResponseTelemetry.Trace(logger, "delivery.send", message.AlertId, message.TraceParent);
         if (message.Batch is { Count: > 0 } batch)
@@ -100,7 +106,7 @@ public sealed partial class DeliveryService(
         SendOutcome outcome;
         try
         {
-            outcome = await RapidResponseTelemetry.MeasureSendAsync(claimed.Channel, time, () => SendAsync(alert, claimed, cancellationToken));
+            outcome = await RapidResponseTelemetry.MeasureSendAsync(claimed.Channel, time, () => SendAsync(alert, claimed, priority, cancellationToken));
         }
         catch (ProviderUnavailableException exception)
         {
@@ -190,15 +196,15 @@ public sealed partial class DeliveryService(
     /// The text comes from the row's kind (<see cref="DeliveryContent"/>): the alert, a reminder, a confirmation, a
     /// follow-up or a notice. An SMS whose last send had an unknown outcome is looked up first.
     /// </summary>
-    private async Task<SendOutcome> SendAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendAsync(Alert alert, Delivery delivery, SendPriority priority, CancellationToken cancellationToken)
     {
         var reference = $"{delivery.AlertId}/{delivery.Id}";
         return delivery.Channel switch
         {
             Channel.Sms => await SendSmsAsync(
-                new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), delivery, cancellationToken),
-            Channel.Email => await email.SendAsync(
-                new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
+                new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), delivery, priority, cancellationToken),
+            Channel.Email => await SendEmailAsync(
+                new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), priority, cancellationToken),
             // A call's words are served when Twilio fetches its TwiML (Responses/CallAnswers), not sent here.
             Channel.Call => await calls.PlaceAsync(new CallRequest(delivery.Address, reference), cancellationToken),
             Channel.WhatsApp => await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
@@ -208,7 +214,13 @@ public sealed partial class DeliveryService(
 
     public static string ProviderOf(Channel channel) => channel == Channel.Email ? SendGridEmailSender.Provider : TwilioSmsSender.Provider;
 
-    private async Task<SendOutcome> SendSmsAsync(SmsMessage message, Delivery delivery, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendEmailAsync(EmailMessage message, SendPriority priority, CancellationToken cancellationToken)
+    {
+        await budget.AcquireAsync(SendGridEmailSender.Provider, priority, cancellationToken);
+        return await email.SendAsync(message, cancellationToken);
+    }
+
+    private async Task<SendOutcome> SendSmsAsync(SmsMessage message, Delivery delivery, SendPriority priority, CancellationToken cancellationToken)
     {
         if (delivery.OutcomeUnknown)
         {
@@ -222,6 +234,8 @@ public sealed partial class DeliveryService(
             LogNotFound(delivery.AlertId, delivery.Id, delivery.Attempts);
         }
 
+        // The deployment's rate for the sender, shared by every instance; the lookup above spends none of it.
+        await budget.AcquireAsync(TwilioSmsSender.Provider, priority, cancellationToken);
         return await sms.SendAsync(message, cancellationToken);
     }
 

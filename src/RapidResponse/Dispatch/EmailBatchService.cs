@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
+using RapidResponse.Channels.Budget;
 using RapidResponse.Channels.Email;
 using RapidResponse.Operations;
 using RapidResponse.Storage;
@@ -20,6 +21,7 @@ public sealed partial class EmailBatchService(
     DeliveryFallback fallback,
     ProviderOutages outages,
     DeliveryQueue queue,
+    ISendBudget budget,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<EmailBatchService> logger)
@@ -70,6 +72,7 @@ public sealed partial class EmailBatchService(
         SendOutcome outcome;
         try
         {
+            await budget.AcquireAsync(SendGridEmailSender.Provider, SendPriority.Normal, cancellationToken);
             outcome = await email.SendBatchAsync(batch, cancellationToken);
         }
         catch (ProviderUnavailableException exception)
@@ -108,6 +111,7 @@ public sealed partial class EmailBatchService(
             try
             {
                 var text = await content.EmailAsync(alert, delivery, cancellationToken);
+                await budget.AcquireAsync(SendGridEmailSender.Provider, SendPriority.Normal, cancellationToken);
                 outcome = await email.SendAsync(new EmailMessage(delivery.Address, delivery.RecipientName, text, $"{delivery.AlertId}/{delivery.Id}"), cancellationToken);
             }
             catch (ProviderUnavailableException exception)

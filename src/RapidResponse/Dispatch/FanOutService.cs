@@ -19,10 +19,17 @@ public sealed partial class FanOutService(
     DeliveryPlanner planner,
     EscalationScheduler escalations,
     PendingWork pending,
+    DeliveryQueue queue,
     TimeProvider time,
     ILogger<FanOutService> logger)
 {
     public const int FirstTier = 1;
+
+    /// <summary>
+    /// How many lawyers' SMS of each alert go on <c>deliveries-urgent</c>. Few, so that in a storm every alert's first
+    /// lawyers stay a small, fast queue (40 alerts × 3 = 120 sends ahead of the bulk), whatever the size of each.
+    /// </summary>
+    public const int UrgentPerAlert = 3;
 
     /// <summary>
     /// Well past <see cref="AlertIntake.WriteTimeout"/>, and well within the message's retries (host.json: 12 tries,
@@ -33,7 +40,10 @@ public sealed partial class FanOutService(
     private static readonly TimeSpan FirstLookAgain = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LastLookAgain = TimeSpan.FromMilliseconds(640);
 
-    /// <summary>The <c>deliveries</c> messages to enqueue, lawyers' SMS first.</summary>
+    /// <summary>
+    /// The <c>deliveries</c> messages to enqueue, lawyers' SMS first; the first <see cref="UrgentPerAlert"/> lawyers'
+    /// SMS are put on <c>deliveries-urgent</c> here, before the rest are handed back.
+    /// </summary>
     public async Task<string[]> FanOutAsync(AlertMessage message, CancellationToken cancellationToken)
     {
         using var trace = RapidResponseTelemetry.Trace(logger, "alert.fan-out", message.AlertId, message.TraceParent);
@@ -68,8 +78,15 @@ public sealed partial class FanOutService(
             RapidResponseTelemetry.FannedOut(planned.Count);
         }
 
-        return Messages(alert.Id, planned.Where(d => !d.State.IsHandedOver()), RapidResponseTelemetry.CurrentTraceParent());
+        var unsent = planned.Where(d => !d.State.IsHandedOver()).ToList();
+        var urgent = unsent.Where(IsUrgent).Take(UrgentPerAlert).ToList();
+        var traceParent = RapidResponseTelemetry.CurrentTraceParent();
+        await queue.EnqueueUrgentAsync(urgent.Select(d => new DeliveryMessage(alert.Id, d.Id, traceParent)), cancellationToken);
+        return Messages(alert.Id, unsent.Except(urgent), traceParent);
     }
+
+    private static bool IsUrgent(Delivery delivery) =>
+        delivery is { Channel: Channel.Sms, Role: ContactRole.Lawyer, Kind: DeliveryKind.Alert };
 
     /// <summary>The fan-out on the alert's timeline; nobody to alert is recorded too, never silent.</summary>
     private async Task RecordAsync(Alert alert, List<Delivery> planned, List<Delivery> added, DateTimeOffset now, CancellationToken cancellationToken)

@@ -93,7 +93,7 @@ public sealed partial class PoisonMessages(
 
     private static Problem? Refuse(CoordinatorCaller caller, ManageAction action, string queue) =>
         !caller.Can(action, region: null) ? Problem.Forbidden("Parked messages belong to every region: this needs INTL in scope.")
-        : !IsReplayable(queue) ? Problem.NotFound($"'{queue}' is not a queue with a watched poison twin (alerts, deliveries, escalations).")
+        : !IsReplayable(queue) ? Problem.NotFound($"'{queue}' is not a queue with a watched poison twin (alerts, deliveries-urgent, deliveries, escalations).")
         : null;
 
     /// <summary>The queues whose poison twins are watched: the only ones an admin may replay.</summary>

@@ -11,14 +11,27 @@ namespace RapidResponse.Storage;
 public sealed class DeliveryQueue
 {
     private readonly QueueClient queue;
+    private readonly QueueClient urgent;
 
     public DeliveryQueue(QueueServiceClient queues)
-        : this(queues.GetQueueClient(QueueNames.Deliveries))
+        : this(queues.GetQueueClient(QueueNames.Deliveries), queues.GetQueueClient(QueueNames.UrgentDeliveries))
     {
     }
 
-    /// <summary>A queue of another name: tests use their own, so they do not read each other's messages.</summary>
-    internal DeliveryQueue(QueueClient queue) => this.queue = queue;
+    /// <summary>Queues of other names: tests use their own, so they do not read each other's messages.</summary>
+    internal DeliveryQueue(QueueClient queue, QueueClient? urgent = null)
+    {
+        this.queue = queue;
+        this.urgent = urgent ?? queue;
+    }
+
+    /// <summary>
+    /// On <c>deliveries-urgent</c>, at once: the first lawyers' SMS of an alert, which its own listener takes ahead of
+    /// the long <c>deliveries</c> queue of a large fan-out.
+    /// </summary>
+    public Task EnqueueUrgentAsync(IEnumerable<DeliveryMessage> messages, CancellationToken cancellationToken) =>
+        Task.WhenAll(messages.Select(message =>
+            urgent.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), cancellationToken)));
 
     public async Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
         await queue.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), cancellationToken);

@@ -44,8 +44,11 @@ public static class TableNames
     /// <summary>The hash-chained audit log of <c>/api/manage</c> (partition day and actor).</summary>
     public const string Audit = "Audit";
 
+    /// <summary>The deployment's send budget: one token bucket per provider sender, shared by every instance.</summary>
+    public const string SendBudget = "SendBudget";
+
     public static readonly IReadOnlyList<string> All =
-        [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks, Coordinators, Audit];
+        [SendBudget, Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks, Coordinators, Audit];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>
@@ -53,9 +56,12 @@ public static class QueueNames
 {
     public const string Alerts = "alerts";
     public const string Deliveries = "deliveries";
+
+    /// <summary>The first lawyers' SMS of each alert: read by a listener of its own, served first by the send budget.</summary>
+    public const string UrgentDeliveries = "deliveries-urgent";
     public const string Escalations = "escalations";
 
-    public static readonly IReadOnlyList<string> All = [Alerts, Deliveries, Escalations];
+    public static readonly IReadOnlyList<string> All = [Alerts, UrgentDeliveries, Deliveries, Escalations];
 
     public static string Poison(string queue) => queue + "-poison";
 }

@@ -44,4 +44,30 @@ public sealed class BenchSmokeTests
         Assert.Contains("press → 202", ReportWriter.ToMarkdown(report), StringComparison.Ordinal);
         Assert.Contains("during the press phase", ReportWriter.ToMarkdown(report), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ScaleRun_ReportsTheStormTheNeighbourAndEachGrowthStep()
+    {
+        var scale = new ScaleOptions(StormAlerts: 3, StormLawyers: 4, StormNgos: 1, StormWindow: TimeSpan.FromSeconds(0.3), NeighbourBig: 30, NeighbourSmall: 4, Growth: [10, 20]);
+
+        var report = await ScaleRunner.RunAsync(Tiny, scale, progress: null, CancellationToken.None);
+
+        Assert.Equal(12, report.Storm.Sms);
+        Assert.Equal(3, report.Storm.FirstSms.Count);
+        Assert.True(report.Storm.Ideal >= TimeSpan.FromSeconds(12.0 / Tiny.MessagesPerSecond) && report.Storm.Completion > TimeSpan.Zero);
+        Assert.True(report.Storm.StorageCalls > 0);
+        Assert.True(report.Neighbour.SecondFirstSms > TimeSpan.Zero && report.Neighbour.SecondAllSms >= report.Neighbour.SecondFirstSms);
+        Assert.Equal([10, 20], report.Growth.Select(g => g.Recipients));
+        Assert.All(report.Growth, g => Assert.True(g.StorageCalls >= g.Recipients, $"{g.StorageCalls} storage calls for {g.Recipients} recipients"));
+        Assert.Contains("growth: recipients", ScaleRunner.ToMarkdown(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheStormsIdeal_IsAPerfectSenderAtTheRate_ServingAlertsAsTheyCome()
+    {
+        // Two alerts of 10 SMS at 10/s: the first ends at 1 s; the second, pressed at 5 s, at 6 s.
+        Assert.Equal(TimeSpan.FromSeconds(6), StormPhase.Ideal([TimeSpan.Zero, TimeSpan.FromSeconds(5)], 10, 10));
+        // Pressed together, they queue: 2 s.
+        Assert.Equal(TimeSpan.FromSeconds(2), StormPhase.Ideal([TimeSpan.Zero, TimeSpan.Zero], 10, 10));
+    }
 }

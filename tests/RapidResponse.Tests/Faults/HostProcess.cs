@@ -10,7 +10,7 @@ namespace RapidResponse.Tests.Faults;
 /// storage, sending to given stand-ins, so a test can kill it outright: no shutdown, leases still held, sends half
 /// made, as when an instance crashes or is evicted.
 /// </summary>
-internal sealed class HostProcess : IDisposable
+public sealed class HostProcess : IDisposable
 {
     private readonly Process process;
 
@@ -22,7 +22,9 @@ internal sealed class HostProcess : IDisposable
 
     public Uri BaseUrl { get; }
 
-    public static async Task<HostProcess> StartAsync(string storage, string adminKey, Uri standIns)
+    public bool Exited => process.HasExited;
+
+    public static async Task<HostProcess> StartAsync(string storage, string adminKey, Uri standIns, IReadOnlyDictionary<string, string>? more = null)
     {
         var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
@@ -47,6 +49,11 @@ internal sealed class HostProcess : IDisposable
             ["SendGrid__FromEmail"] = "alerts@rapidresponse.local",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (name, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[name] = value;
+        }
+
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;
@@ -105,6 +112,10 @@ internal sealed class HostProcess : IDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening, but still starting (several instances starting at once on a busy machine are slow).
             }
 
             Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), "The local host process did not become healthy within 60 s.");

@@ -138,7 +138,7 @@ public sealed class EmailBatchServiceTests
         await store.AddDeliveriesAsync(deliveries, CancellationToken.None);
         fallback = await TestFallback.CreateAsync(store, time);
         var outages = await TestOutages.CreateAsync(new NoSms(), email, time);
-        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), TestOptions, time, NullLogger<EmailBatchService>.Instance);
+        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, TestOptions, time, NullLogger<EmailBatchService>.Instance);
         return (service, store, deliveries.Select(d => d.Id).ToArray());
     }
 

@@ -19,6 +19,12 @@ public sealed class SendGridOptions
     [Required]
     public Uri BaseUrl { get; set; } = new("https://api.sendgrid.com");
 
+    /// <summary>
+    /// Cap on send requests per second across the deployment (one request carries up to 250 recipients); unset, none.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int? RequestsPerSecond { get; set; }
+
     /// <summary>ECDSA public key (base64) that signs SendGrid's event webhook.</summary>
     [ResolvedSecret]
     public string? WebhookPublicKey { get; set; }

@@ -34,7 +34,11 @@ public sealed class TwilioOptions : IValidatableObject
     [Required]
     public Uri BaseUrl { get; set; } = new("https://api.twilio.com");
 
-    /// <summary>Client-side cap on sends per second for the sender, so the service never causes its own 429s.</summary>
+    /// <summary>
+    /// Sends per second for the sender across the whole deployment (every instance draws from one bucket, the
+    /// <c>SendBudget</c> table), so the service never causes its own 429s: the sender's MPS, or its Messaging
+    /// Service pool's.
+    /// </summary>
     [Range(1, 10_000)]
     public int MessagesPerSecond { get; set; } = 10;
 
