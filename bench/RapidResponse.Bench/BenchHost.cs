@@ -87,7 +87,7 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>A new organizer for several regions; returns its bearer token.</summary>
     public async Task<string> NewOrganizerAsync(IReadOnlyList<string> regions, CancellationToken cancellationToken)
     {
-        var created = await Service<OrganizerAdmin>().CreateAsync(new NewOrganizerRequest("Bench organizer", [.. regions], null, null), cancellationToken);
+        var created = await Service<OrganizerAdmin>().CreateAsync(RapidResponse.Security.CoordinatorCaller.Admin, new NewOrganizerRequest("Bench organizer", [.. regions], null, null), cancellationToken);
         return created.Value?.Token ?? throw new InvalidOperationException($"Could not create an organizer: {created.Problem?.Detail}");
     }
 
