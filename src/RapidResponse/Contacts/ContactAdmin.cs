@@ -37,10 +37,10 @@ public sealed class ContactAdmin(ContactStore store, AuditLog audit)
             return OutOfScope(contact.Region);
         }
 
-        var before = await store.GetAsync(contact.Region, contact.Id, cancellationToken);
+        var (before, existed) = await ReadBeforeAsync(contact, cancellationToken);
         await store.PutAsync(contact, cancellationToken);
         await audit.AppendAsync(
-            caller, before is null ? "contact.create" : "contact.update", Entity(contact), contact.Region, ContactChanges.Fields(before, contact), cancellationToken);
+            caller, existed ? "contact.update" : "contact.create", Entity(contact), contact.Region, ContactChanges.Fields(before, contact), cancellationToken);
         return contact;
     }
 
@@ -205,6 +205,23 @@ public sealed class ContactAdmin(ContactStore store, AuditLog audit)
     {
         var identity = string.Join('|', input.Region?.ToUpperInvariant(), input.Name, input.Phone, input.Email);
         return "c" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..15];
+    }
+
+    /// <summary>
+    /// The row being replaced, for the audit's list of changed fields. A row that no longer opens (tampered, or under a
+    /// lost key) is what a coordinator mends by saving the contact again, so it counts as every field changed.
+    /// </summary>
+    private async Task<(Contact? Before, bool Existed)> ReadBeforeAsync(Contact contact, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var before = await store.GetAsync(contact.Region, contact.Id, cancellationToken);
+            return (before, before is not null);
+        }
+        catch (UnreadableFieldException)
+        {
+            return (null, true);
+        }
     }
 
     private static Result<string> InScope(CoordinatorCaller caller, ManageAction action, string? region)

@@ -61,8 +61,8 @@ public sealed class AdminContactsTests(LocalHostFixture host)
         var bytes = await exported.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("contactId,name,region,role,tier,phone,email,language,active\r\n", text, StringComparison.Ordinal);
-        Assert.Contains($",lawyer,1,\"'{phone}\",,ru,true", text, StringComparison.Ordinal);
+        Assert.StartsWith("contactId,name,region,role,tier,phone,email,language,active,prefers\r\n", text, StringComparison.Ordinal);
+        Assert.Contains($",lawyer,1,\"'{phone}\",,ru,true,\r\n", text, StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(", text, StringComparison.Ordinal);
 
         var (_, other) = TestData.Region();
