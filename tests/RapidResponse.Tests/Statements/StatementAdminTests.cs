@@ -101,6 +101,22 @@ public sealed class StatementAdminTests
         Assert.Empty(await store.ListAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ProfileWithSeveralMembersOfTheWrongType_IsRefusedNamingEveryOne_AndChangesNothing()
+    {
+        var (admin, store, _) = await SetUpAsync();
+        var json = "{\"country\":\"UZ\",\"languages\":\"en\",\"name\":{\"en\":\"Uzbekistan\"},\"locative\":[\"in Uzbekistan\"],"
+            + "\"government\":{\"en\":\"the Government of Uzbekistan\"},\"parliament\":{\"en\":\"the Oliy Majlis\"},"
+            + "\"items\":[{\"id\":\"c1\",\"kind\":\"constitution\",\"text\":{\"en\":7},\"source\":{\"en\":\"Constitution\"},\"link\":\"https://example.org/uz\"}],"
+            + "\"draftNote\":\"members the profile does not know are ignored, as when it reads\"}";
+
+        var refused = await admin.ReplaceProfileAsync(CoordinatorCaller.Admin, "UZ", json, CancellationToken.None);
+
+        Assert.Equal(422, refused.Problem!.Status);
+        Assert.Equal(["items[0].text.en", "languages", "locative"], refused.Problem.Errors!.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(await store.ListAsync(CancellationToken.None));
+    }
+
     private const string GoodItem = """
         {"id":"c1","kind":"constitution","text":{"en":"Everyone has the right to freedom."},"source":{"en":"Constitution of Uzbekistan"},"link":"https://example.org/uz"}
         """;
