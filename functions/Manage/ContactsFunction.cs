@@ -67,7 +67,8 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
             return Problem.TooLarge(MaxImportBytes).ToResult();
         }
 
-        var report = await contacts.ImportAsync(bytes, cancellationToken);
+        var dryRun = bool.TryParse(request.Query["dryRun"], out var dry) && dry;
+        var report = await contacts.ImportAsync(bytes, cancellationToken, dryRun);
         return report.ToHttpResult(ApiJson.Default.ImportReport);
     }
 }

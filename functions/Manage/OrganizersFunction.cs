@@ -6,7 +6,7 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Manage;
 
-public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdmin organizers, OrganizerTokens tokens)
+public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdmin organizers, OrganizerTokens tokens, OrganizerDirectory directory, SignInCards cards)
 {
     [Function("CreateOrganizer")]
     public async Task<IResult> CreateAsync(
@@ -25,7 +25,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         }
 
         var created = await organizers.CreateAsync(body.Value!, cancellationToken);
-        return created.ToHttpResult(ApiJson.Default.NewOrganizerResponse, StatusCodes.Status201Created);
+        return Issued(request, created, StatusCodes.Status201Created);
     }
 
     /// <summary>Rotates the organizer's token: the new one is shown this once, the old one fails at once.</summary>
@@ -41,7 +41,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         }
 
         var rotated = await tokens.RotateAsync(organizerId, cancellationToken);
-        return rotated.ToHttpResult(ApiJson.Default.NewOrganizerResponse);
+        return Issued(request, rotated, StatusCodes.Status200OK);
     }
 
     /// <summary>Revokes the organizer's token: it fails at once, until the token is rotated.</summary>
@@ -58,5 +58,46 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
 
         var problem = await tokens.RevokeAsync(organizerId, cancellationToken);
         return problem?.ToResult() ?? TypedResults.NoContent();
+    }
+
+    [Function("ListOrganizers")]
+    public async Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/organizers")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        return TypedResults.Json(await directory.ListAsync(null, cancellationToken), ApiJson.Default.IReadOnlyListOrganizerView);
+    }
+
+    [Function("SetOrganizerRegions")]
+    public async Task<IResult> SetRegionsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/organizers/{organizerId}/regions")] HttpRequest request,
+        string organizerId,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var body = await JsonBody.ReadAsync(request, ApiJson.Default.OrganizerRegionsRequest, cancellationToken);
+        if (body.Problem is { } malformed)
+        {
+            return malformed.ToResult();
+        }
+
+        var changed = await directory.SetRegionsAsync(organizerId, body.Value!, cancellationToken);
+        return changed.ToHttpResult(ApiJson.Default.OrganizerView);
+    }
+
+    // The answer carries a credential (the token, its link and QR code): never kept by a browser or a proxy.
+    private IResult Issued(HttpRequest request, Result<NewOrganizerResponse> issued, int status)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return issued.Problem?.ToResult() ?? TypedResults.Json(cards.With(issued.Value!), ApiJson.Default.NewOrganizerResponse, statusCode: status);
     }
 }

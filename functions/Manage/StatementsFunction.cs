@@ -26,6 +26,25 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
         return draft.ToHttpResult(ApiJson.Default.StatementDraft);
     }
 
+    [Function("ListStatementSources")]
+    public IResult List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements")] HttpRequest request) =>
+        authenticator.IsAdmin(request)
+            ? TypedResults.Json(statements.List(), ApiJson.Default.TemplateList)
+            : Problem.Unauthorized().ToResult();
+
+    [Function("GetStatementTemplate")]
+    public IResult GetTemplate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements/templates/{name}")] HttpRequest request,
+        string name) =>
+        Source(request, () => statements.TemplateSource(name), "text/plain; charset=utf-8");
+
+    [Function("GetLegalProfile")]
+    public IResult GetProfile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements/profiles/{country}")] HttpRequest request,
+        string country) =>
+        Source(request, () => statements.ProfileSource(country), "application/json; charset=utf-8");
+
     [Function("ReplaceStatementTemplate")]
     public Task<IResult> ReplaceTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/statements/templates/{name}")] HttpRequest request,
@@ -39,6 +58,17 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
         string country,
         CancellationToken cancellationToken) =>
         UploadAsync(request, json => statements.ReplaceProfileAsync(country, json, cancellationToken), cancellationToken);
+
+    private IResult Source(HttpRequest request, Func<Result<string>> read, string contentType)
+    {
+        if (!authenticator.IsAdmin(request))
+        {
+            return Problem.Unauthorized().ToResult();
+        }
+
+        var source = read();
+        return source.Problem?.ToResult() ?? TypedResults.Text(source.Value!, contentType);
+    }
 
     private async Task<IResult> UploadAsync(HttpRequest request, Func<string, Task<Result<StatementReplaced>>> replace, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Alerts;
+using RapidResponse.Board;
 using RapidResponse.Channels;
 using RapidResponse.Contacts;
 using RapidResponse.Dispatch;
@@ -34,6 +35,7 @@ public static class RapidResponseServiceCollectionExtensions
             .AddRapidResponseEvents()
             .AddRapidResponsePage()
             .AddRapidResponseRecipients()
+            .AddRapidResponseBoard()
             .AddRapidResponseRetention()
             .AddRapidResponseTelemetry(configuration);
     }
@@ -42,6 +44,8 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<Authenticator>()
         .AddSingleton<OrganizerAdmin>()
         .AddSingleton<OrganizerTokens>()
+        .AddSingleton<OrganizerDirectory>()
+        .AddSingleton<SignInCards>()
         .AddSingleton<ContactAdmin>()
         .AddSingleton<AlertIntake>()
         .AddSingleton<PressIdempotency>()

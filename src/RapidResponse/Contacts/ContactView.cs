@@ -14,4 +14,11 @@ public sealed record ContactView(
 {
     public static ContactView From(Contact contact) => new(
         contact.Id, contact.Name, contact.Region, contact.Role.ToWire(), contact.Tier, contact.Phone, contact.Email, contact.Language, contact.Active);
+
+    /// <summary>As <see cref="From"/>, with the phone and email masked: for a preview that need not show them.</summary>
+    public static ContactView Masked(Contact contact) => From(contact) with
+    {
+        Phone = contact.Phone is null ? null : Security.Pii.MaskAddress(contact.Phone),
+        Email = contact.Email is null ? null : Security.Pii.MaskAddress(contact.Email),
+    };
 }

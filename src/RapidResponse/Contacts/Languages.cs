@@ -12,6 +12,9 @@ public static class Languages
 
     public static readonly IReadOnlyList<string> Supported = ["en", "ru", "kk"];
 
+    /// <summary>A supported language as given, else the default (for what a reader asks to see, never for what is stored).</summary>
+    public static string OrDefault(string? value) => NormalizeOrReport(new FieldErrors(), "language", value);
+
     public static string NormalizeOrReport(FieldErrors errors, string field, string? value)
     {
         var trimmed = value?.Trim().ToLowerInvariant();

@@ -45,6 +45,12 @@ namespace RapidResponse.Http;
 [JsonSerializable(typeof(EventView))]
 [JsonSerializable(typeof(IReadOnlyList<EventView>))]
 [JsonSerializable(typeof(PageConfig))]
+[JsonSerializable(typeof(OrganizerView))]
+[JsonSerializable(typeof(IReadOnlyList<OrganizerView>))]
+[JsonSerializable(typeof(OrganizerRegionsRequest))]
+[JsonSerializable(typeof(IReadOnlyList<RapidResponse.Board.BoardAlert>))]
+[JsonSerializable(typeof(RapidResponse.Board.BoardAlertDetail))]
+[JsonSerializable(typeof(RapidResponse.Statements.TemplateList))]
 [JsonSerializable(typeof(RapidResponse.Recipients.RecipientView))]
 [JsonSerializable(typeof(RapidResponse.Recipients.RecipientStatusRequest))]
 public sealed partial class ApiJson : JsonSerializerContext;

@@ -10,7 +10,14 @@ namespace RapidResponse.Organizers;
 public sealed record NewOrganizerRequest(string? Name, IReadOnlyList<string>? Regions, string? Phone, string? Language);
 
 /// <summary>The enrolled organizer and its token, shown this once.</summary>
-public sealed record NewOrganizerResponse(string OrganizerId, string Token);
+public sealed record NewOrganizerResponse(string OrganizerId, string Token)
+{
+    /// <summary>The panic page, signed in with the token (<see cref="SignInCards"/>).</summary>
+    public Uri? SignInLink { get; init; }
+
+    /// <summary>The same link as a QR code: a <c>data:image/png;base64,…</c> URI, to hand the device over in person.</summary>
+    public string? SignInQr { get; init; }
+}
 
 /// <summary>Enrols organizers: validates, issues a token and stores only its hash.</summary>
 public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, TimeProvider time)
@@ -19,19 +26,7 @@ public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, Time
     {
         var errors = new FieldErrors();
         var name = errors.RequiredText("name", request.Name, maxLength: 100);
-        var regions = request.Regions ?? [];
-        if (regions.Count == 0)
-        {
-            errors.Add("regions", "at least one region is required, e.g. [\"KZ-SHY\"]");
-        }
-
-        for (var i = 0; i < regions.Count; i++)
-        {
-            if (!RegionCode.IsValid(regions[i]))
-            {
-                errors.Add($"regions[{i}]", RegionCode.Rule);
-            }
-        }
+        var regions = OrganizerRegions.Check(errors, request.Regions);
 
         var phone = Phones.NormalizeOrReport(errors, "phone", request.Phone);
         var language = Languages.NormalizeOrReport(errors, "language", request.Language);
@@ -43,7 +38,7 @@ public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, Time
         var id = Ids.NewId(time);
         var token = OrganizerToken.Issue(id);
         var organizer = new Organizer(
-            id, name!, regions.Select(RegionCode.Normalize).Distinct(StringComparer.Ordinal).ToArray(),
+            id, name!, regions,
             phone, language, SecretHasher.Hash(token.Secret), time.GetUtcNow());
         await store.AddAsync(organizer, cancellationToken);
         await phones.SetOrganizerAsync(id, null, organizer.Phone, cancellationToken);

@@ -73,6 +73,13 @@ public sealed class LegalProfiles
         return errors;
     }
 
+    /// <summary>The country's own profile (<c>KZ</c>, <c>INTL</c>), or null.</summary>
+    public LegalProfile? Find(string country) => byCountry.GetValueOrDefault(country);
+
+    /// <summary>A profile as JSON, indented, in the shape <see cref="Parse"/> reads: what a coordinator edits.</summary>
+    public static string ToJson(LegalProfile profile) =>
+        JsonSerializer.Serialize(profile, new LegalProfileJson(new JsonSerializerOptions(LegalProfileJson.Default.Options) { WriteIndented = true }).LegalProfile);
+
     /// <summary>The profile of the alert's country, or the international one.</summary>
     public LegalProfile For(string region) =>
         RegionCode.Country(region) is { } country && byCountry.TryGetValue(country, out var profile)
