@@ -93,6 +93,13 @@ public static class AuthorizationMatrix
         ["ReplaceLegalProfile"] = new(_ => Path("api/manage/statements/profiles/QQ", new StringContent("not json", Encoding.UTF8, "application/json")), No, No, Expect.Admitted, No),
         ["ListPoisonMessages"] = new(_ => Path("api/manage/poison/alerts"), No, No, Ok, No),
         ["ReplayPoisonMessages"] = new(_ => Path("api/manage/poison/alerts/replay", Empty()), No, No, Ok, No),
+        ["ListBoardAlerts"] = new(_ => Path("api/manage/alerts?state=open"), No, No, Ok, No),
+        ["OpenBoardAlert"] = new(c => Path($"api/manage/alerts/{c.AlertId}"), No, No, Ok, No),
+        ["ListOrganizers"] = new(_ => Path("api/manage/organizers"), No, No, Ok, No),
+        ["SetOrganizerRegions"] = new(c => Path($"api/manage/organizers/{c.SpareOrganizerId}/regions", Json(new { regions = new[] { c.Region } })), No, No, Ok, No),
+        ["ListStatementSources"] = new(_ => Path("api/manage/statements"), No, No, Ok, No),
+        ["GetStatementTemplate"] = new(_ => Path("api/manage/statements/templates/statement.attack.en.liquid"), No, No, Ok, No),
+        ["GetLegalProfile"] = new(_ => Path("api/manage/statements/profiles/KZ"), No, No, Ok, No),
 
         // Webhooks: the provider's signature is the credential; no bearer token stands in for it. The local host has no
         // SendGrid verification key, so SendGrid fails closed with 403 for everyone (SendGridEventWebhookTests).
@@ -104,6 +111,8 @@ public static class AuthorizationMatrix
         ["PanicPage"] = new(_ => Path("api/app"), Ok, Ok, Ok, Ok),
         ["PanicPageAsset"] = new(_ => Path("api/app/assets/app.js"), Ok, Ok, Ok, Ok),
         ["PanicPageConfig"] = new(_ => Path("api/app/config"), Ok, Ok, No, Ok),
+        ["ConsolePage"] = new(_ => Path("api/console"), Ok, Ok, Ok, Ok),
+        ["ConsolePageAsset"] = new(_ => Path("api/console/assets/c-main.js"), Ok, Ok, Ok, Ok),
         ["Health"] = new(_ => Path("api/health"), Ok, Ok, Ok, Ok),
     };
 

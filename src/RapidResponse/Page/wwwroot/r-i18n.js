@@ -1,3 +1,5 @@
+import { translator } from "./words.js";
+
 // The recipient page's words, English and Russian ({name} placeholders are filled by t()).
 const TEXT = {
   en: {
@@ -84,19 +86,6 @@ const TEXT = {
   },
 };
 
-let words = TEXT.en;
-let locale = "en-GB";
+const words = translator(TEXT);
 
-export function use(language) {
-  words = TEXT[language] ?? TEXT.en;
-  locale = language === "ru" ? "ru-RU" : "en-GB";
-  document.documentElement.lang = language === "ru" ? "ru" : "en";
-  document.querySelectorAll("[data-t]").forEach((element) => { element.textContent = t(element.dataset.t); });
-}
-
-export function t(key, values = {}) {
-  const text = key.split(".").reduce((node, part) => node?.[part], words) ?? key;
-  return String(text).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
-}
-
-export const when = (iso) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(new Date(iso));
+export const { t, use, when } = words;
