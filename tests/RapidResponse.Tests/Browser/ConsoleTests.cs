@@ -253,6 +253,46 @@ public sealed class ConsoleTests(BrowserFixture browser)
         Assert.Empty(console.Errors);
     }
 
+    [Fact]
+    public async Task AViewer_AsMeAnswersIt_SeesTheBoardAndLists_ButNoControlThatChangesThem()
+    {
+        await Scenario.PutContactAsync(Host, "viewer-sees-" + Guid.NewGuid().ToString("N")[..6], new { name = "Saule Visible", region = "KZ-SHY", role = "lawyer", tier = 1, phone = TestData.Phone() });
+        await Responders.OrganizerAsync(Host, "KZ-SHY", TestData.Phone());
+        await using var context = await browser.DesktopAsync();
+
+        // The service answers /api/manage/me once coordinator accounts exist; here the answer stands in for it.
+        await context.RouteAsync("**/api/manage/me", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = """{"id":"c1","name":"Aliya Viewer","role":"viewer","regions":["KZ-SHY"]}""",
+        }));
+        var console = await ConsolePage.SignedInAsync(context, Host);
+        var page = console.Page;
+        await Expect(page.Locator("#who")).ToHaveTextAsync("Aliya Viewer · viewer · KZ-SHY");
+
+        await console.TabAsync("contacts");
+        await Expect(page.Locator("#contact-region")).ToHaveValueAsync("KZ-SHY");
+        await page.Locator("#contact-filter button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#contact-rows tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#contact-add")).ToBeHiddenAsync();
+        await Expect(page.Locator("#import-check")).ToBeHiddenAsync();
+        Assert.Equal(0, await page.Locator("#contact-rows button:visible").CountAsync());
+        await console.ShotsAsync("c16-viewer-contacts");
+
+        await console.TabAsync("organizers");
+        await Expect(page.Locator("#organizer-rows tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#organizer-create")).ToBeHiddenAsync();
+        Assert.Equal(0, await page.Locator("#organizer-rows button:visible, #organizer-rows input:visible").CountAsync());
+        await console.TabAsync("statements");
+        await Expect(page.Locator("#preview-form")).ToBeVisibleAsync();
+        await Expect(page.Locator("#template-form")).ToBeHiddenAsync();
+        await Expect(page.Locator("#profile-form")).ToBeHiddenAsync();
+        await console.TabAsync("policies");
+        await Expect(page.Locator("#parked-replay")).ToBeHiddenAsync();
+        Assert.Empty(console.Errors);
+    }
+
     private async Task<IReadOnlyList<JsonNode?>> ContactsAsync(string region)
     {
         using var response = await Host.SendAsync(HttpMethod.Get, $"api/manage/contacts?region={region}", Host.Host.AdminKey);

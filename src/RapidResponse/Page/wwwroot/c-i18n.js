@@ -39,7 +39,6 @@ const TEXT = {
       check: "Check the file", doImport: "Import the valid rows ({n})", previewOk: "Rows ready to import: {n}.",
       previewErrors: "Rows with errors, which will not be imported: {n}", row: "Row {row}", imported: "Contacts imported: {n}.",
       wouldSave: "Rows that would be saved", file: "CSV file", orPaste: "or paste the CSV",
-      export: "Export CSV",
     },
     organizers: {
       title: "Organizers", create: "Create an organizer", name: "Name", regions: "Regions (comma-separated)", phone: "Phone (optional)",
@@ -98,7 +97,6 @@ const TEXT = {
       check: "Проверить файл", doImport: "Импортировать верные строки ({n})", previewOk: "Строк готово к импорту: {n}.",
       previewErrors: "Строк с ошибками (не будут импортированы): {n}:", row: "Строка {row}", imported: "Импортировано контактов: {n}.",
       wouldSave: "Строки, которые будут сохранены", file: "Файл CSV", orPaste: "или вставьте CSV",
-      export: "Экспорт CSV",
     },
     organizers: {
       title: "Организаторы", create: "Новый организатор", name: "Имя", regions: "Регионы (через запятую)", phone: "Телефон (необязательно)",
