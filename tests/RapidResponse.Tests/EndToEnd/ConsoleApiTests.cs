@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RapidResponse.Alerts;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.EndToEnd;
@@ -36,6 +38,18 @@ public sealed class ConsoleApiTests(LocalHostFixture host)
         }
 
         Assert.DoesNotContain(await BoardAsync(), a => a!["alertId"]!.GetValue<string>() == alertId);
+    }
+
+    [Fact]
+    public async Task Board_RemovesAnIndexRowWhoseAlertIsGone_WhenItReadsIt()
+    {
+        var open = host.Host.Services.GetRequiredService<OpenAlerts>();
+        var now = DateTimeOffset.UtcNow;
+        var purged = new Alert("purged-" + Guid.NewGuid().ToString("N")[..12], "org", "KZ-SHY", Incident.Threat, null, null, [], null, now, now, Silent: false);
+        await open.OpenedAsync(purged, CancellationToken.None);
+
+        Assert.DoesNotContain(await BoardAsync(), a => a!["alertId"]!.GetValue<string>() == purged.Id);
+        Assert.DoesNotContain(await open.ListAsync(CancellationToken.None), o => o.AlertId == purged.Id);
     }
 
     [Fact]
