@@ -100,7 +100,7 @@ param sendGridWebhookPublicKey string
 @minLength(32)
 param adminKey string
 
-@description('Key that encrypts contact phones and emails in Table storage (RapidResponse__DataKey): 32 random bytes, base64 (openssl rand -base64 32); stored in Key Vault as RapidResponse--DataKey. Losing it makes stored contact details unreadable; changing it needs the re-encryption described in docs/SECURITY.md.')
+@description('Key that encrypts who and where (names, phones, emails, places, messages) in Table storage (RapidResponse__DataKey): 32 random bytes, base64 (openssl rand -base64 32); stored in Key Vault as RapidResponse--DataKey. Losing it makes those values unreadable; to change it, keep the old one in RapidResponse__RetiredDataKeys (docs/SECURITY.md).')
 @secure()
 @minLength(44)
 param dataKey string

@@ -60,11 +60,26 @@ public sealed class RapidResponseOptions : IValidatableObject
     };
 
     /// <summary>
-    /// Optional: base64 of a random 256-bit key that encrypts contacts' phones and emails at rest (AES-GCM). In Azure,
-    /// a Key Vault reference. Without it, contact details are stored as given.
+    /// Optional: base64 of a random 256-bit key that encrypts the sensitive columns at rest (AES-GCM, see
+    /// <see cref="Security.FieldCipher"/>). In Azure, a Key Vault reference. Without it, they are stored as given.
     /// </summary>
     [ResolvedSecret]
     public string? DataKey { get; set; }
+
+    /// <summary>
+    /// Optional: data keys used before <see cref="DataKey"/>, oldest first, separated by commas: values sealed under
+    /// them still read (and are sealed under the data key when their row is next written). The phone index and link
+    /// keys stay derived from the first of them, the deployment's original key (<see cref="DerivedKey"/>).
+    /// </summary>
+    [ResolvedSecret]
+    public string? RetiredDataKeys { get; set; }
+
+    private static bool IsKey(string text) => Convert.TryFromBase64String(text, new byte[33], out var length) && length == 32;
+
+    /// <summary>The retired data keys, decoded (after validation: each base64 of 32 bytes).</summary>
+    public IReadOnlyList<byte[]> RetiredKeys() =>
+        (RetiredDataKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Convert.FromBase64String).ToList();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -73,16 +88,28 @@ public sealed class RapidResponseOptions : IValidatableObject
         {
             yield return new ValidationResult("DataKey must be base64 of exactly 32 random bytes.", [nameof(DataKey)]);
         }
+
+        var retired = (RetiredDataKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!retired.All(IsKey))
+        {
+            yield return new ValidationResult("RetiredDataKeys must be base64 keys of exactly 32 bytes each, separated by commas.", [nameof(RetiredDataKeys)]);
+        }
+        else if (retired.Length > 0 && DataKey is not { Length: > 0 })
+        {
+            yield return new ValidationResult("RetiredDataKeys needs a DataKey to seal new values with.", [nameof(RetiredDataKeys)]);
+        }
     }
 
     /// <summary>
-    /// A key for one purpose (the phone index, acknowledgement links), derived from <see cref="DataKey"/>, which is
-    /// never rotated, so rotating the admin key leaves opt-outs, YES replies and emailed links working. Without a
-    /// data key (local development) it is derived from the admin key.
+    /// A key for one purpose (the phone index, acknowledgement links), derived from the deployment's original data key
+    /// (the first of <see cref="RetiredDataKeys"/>, else <see cref="DataKey"/>), so rotating the admin key or the data
+    /// key leaves opt-outs, YES replies and emailed links working. Without a data key (local development) it is
+    /// derived from the admin key.
     /// </summary>
     public byte[] DerivedKey(string purpose)
     {
-        var root = DataKey is { Length: > 0 } ? Convert.FromBase64String(DataKey) : System.Text.Encoding.UTF8.GetBytes(AdminKey);
+        var root = RetiredKeys() is [var original, ..] ? original
+            : DataKey is { Length: > 0 } ? Convert.FromBase64String(DataKey) : System.Text.Encoding.UTF8.GetBytes(AdminKey);
         return System.Security.Cryptography.HMACSHA256.HashData(root, System.Text.Encoding.UTF8.GetBytes(purpose));
     }
 

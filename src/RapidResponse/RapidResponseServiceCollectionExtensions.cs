@@ -6,6 +6,7 @@ using RapidResponse.Channels;
 using RapidResponse.Contacts;
 using RapidResponse.Dispatch;
 using RapidResponse.Events;
+using RapidResponse.Http;
 using RapidResponse.Operations;
 using RapidResponse.Organizers;
 using RapidResponse.Page;
@@ -27,6 +28,7 @@ public static class RapidResponseServiceCollectionExtensions
         services.AddOptions<RapidResponseOptions>().BindConfiguration(RapidResponseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services
+            .AddRapidResponseProblemDetails()
             .AddRapidResponseStorage(configuration)
             .AddRapidResponseChannels()
             .AddRapidResponseDomain()

@@ -3,11 +3,15 @@ using Azure;
 using Azure.Data.Tables;
 using RapidResponse.Contacts;
 using RapidResponse.Dispatch;
+using RapidResponse.Security;
 using RapidResponse.Storage;
 
 namespace RapidResponse.Alerts;
 
-/// <summary>The alert's own row in its partition of the <c>Alerts</c> table.</summary>
+/// <summary>
+/// The alert's own row in its partition of the <c>Alerts</c> table. What it says (message, people, event name, place)
+/// is sealed (<see cref="FieldCipher"/>); its organizer id, region, incident, state and times stay clear.
+/// </summary>
 internal sealed class AlertEntity : ITableEntity
 {
     public const string Row = "alert";
@@ -34,6 +38,37 @@ internal sealed class AlertEntity : ITableEntity
     public DateTimeOffset? ResolvedAt { get; set; }
     public DateTimeOffset? DuressAt { get; set; }
     public int? FollowUps { get; set; }
+
+    /// <summary>The sealed place (<see cref="PlaceColumn"/>); null when the clear columns hold it.</summary>
+    public string? Place { get; set; }
+
+    public AlertEntity Sealed(FieldCipher cipher)
+    {
+        var row = cipher.For(TableNames.Alerts, PartitionKey, RowKey);
+        if (PlaceColumn.Seal(row, Lat is null && LocationText is null ? null : new Location(Lat, Lon, AccuracyM, LocationText)) is { } place)
+        {
+            (Place, Lat, Lon, AccuracyM, LocationText) = (place, null, null, null, null);
+        }
+
+        Message = row.Seal(nameof(Message), Message);
+        People = row.SealText(nameof(People), People);
+        EventName = row.Seal(nameof(EventName), EventName);
+        return this;
+    }
+
+    public AlertEntity Opened(FieldCipher cipher)
+    {
+        var row = cipher.For(TableNames.Alerts, PartitionKey, RowKey);
+        if (Place is not null && PlaceColumn.Open(row, Place) is { } place)
+        {
+            (Place, Lat, Lon, AccuracyM, LocationText) = (null, place.Lat, place.Lon, place.AccuracyM, place.Text);
+        }
+
+        Message = row.Open(nameof(Message), Message);
+        People = row.OpenText(nameof(People), People);
+        EventName = row.Open(nameof(EventName), EventName);
+        return this;
+    }
 
     public static AlertEntity From(Alert alert) => new()
     {
@@ -77,7 +112,10 @@ internal sealed class AlertEntity : ITableEntity
     };
 }
 
-/// <summary>One recipient × channel of an alert, in the alert's partition (row key <c>d|…</c>).</summary>
+/// <summary>
+/// One recipient × channel of an alert, in the alert's partition (row key <c>d|…</c>). Who it is (name, role,
+/// address) and the provider's error text are sealed; state, attempts and times stay clear for the dispatch.
+/// </summary>
 internal sealed class DeliveryEntity : ITableEntity
 {
     public const string Prefix = "d|";
@@ -106,6 +144,26 @@ internal sealed class DeliveryEntity : ITableEntity
     public bool? OutcomeUnknown { get; set; }
     public int? Failures { get; set; }
     public DateTimeOffset? RetryAt { get; set; }
+
+    public DeliveryEntity Sealed(FieldCipher cipher)
+    {
+        var row = cipher.For(TableNames.Alerts, PartitionKey, RowKey);
+        RecipientName = row.SealText(nameof(RecipientName), RecipientName);
+        Role = row.SealText(nameof(Role), Role);
+        Address = row.SealText(nameof(Address), Address);
+        Error = row.Seal(nameof(Error), Error);
+        return this;
+    }
+
+    public DeliveryEntity Opened(FieldCipher cipher)
+    {
+        var row = cipher.For(TableNames.Alerts, PartitionKey, RowKey);
+        RecipientName = row.OpenText(nameof(RecipientName), RecipientName);
+        Role = row.OpenText(nameof(Role), Role);
+        Address = row.OpenText(nameof(Address), Address);
+        Error = row.Open(nameof(Error), Error);
+        return this;
+    }
 
     public static DeliveryEntity From(Delivery delivery) => new()
     {
@@ -160,7 +218,10 @@ internal sealed class DeliveryEntity : ITableEntity
     };
 }
 
-/// <summary>One timeline entry, in the alert's partition (row key <c>t|{ticks}|{n}</c>, so they sort by time).</summary>
+/// <summary>
+/// One timeline entry, in the alert's partition (row key <c>t|{ticks}|{n}</c>, so they sort by time). Its text (which
+/// quotes names) is sealed; the chain's hash is over the clear text, so an export verifies as before.
+/// </summary>
 internal sealed class TimelineEntity : ITableEntity
 {
     public const string Prefix = "t|";
@@ -191,6 +252,18 @@ internal sealed class TimelineEntity : ITableEntity
         PrevHash = prevHash,
         Hash = Security.RecordChain.Hash(prevHash, seq, Security.RecordChain.FormatAt(entry.At), entry.Kind, entry.Text),
     };
+
+    public TimelineEntity Sealed(FieldCipher cipher)
+    {
+        Text = cipher.For(TableNames.Alerts, PartitionKey, RowKey).SealText(nameof(Text), Text);
+        return this;
+    }
+
+    public TimelineEntity Opened(FieldCipher cipher)
+    {
+        Text = cipher.For(TableNames.Alerts, PartitionKey, RowKey).OpenText(nameof(Text), Text);
+        return this;
+    }
 
     public TimelineEntry ToEntry() => new(At, Kind, Text);
 

@@ -45,7 +45,7 @@ public sealed partial class AlertStore
                     ? new(TableTransactionActionType.UpdateReplace, next, head.Value!.ETag)
                     : new(TableTransactionActionType.Add, next),
             };
-            actions.AddRange(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
+            actions.AddRange(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row.Sealed(cipher))));
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
@@ -78,7 +78,7 @@ public sealed partial class AlertStore
         var entries = new List<RecordEntry>();
         await foreach (var row in table.QueryAsync<TimelineEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (row.ToRecordEntry() is { } entry)
+            if (row.Opened(cipher).ToRecordEntry() is { } entry)
             {
                 entries.Add(entry);
             }

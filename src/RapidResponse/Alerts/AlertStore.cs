@@ -9,7 +9,8 @@ public sealed record AlertRecord(Alert Alert, IReadOnlyList<Delivery> Deliveries
 
 /// <summary>
 /// The <c>Alerts</c> table. Partition = alert id: the alert row, one row per delivery and one per timeline entry,
-/// so a status read is one partition query and a fan-out writes in 100-entity batches.
+/// so a status read is one partition query and a fan-out writes in 100-entity batches. What the rows say about people
+/// and places is sealed with the data key, bound to its row (each entity's <c>Sealed</c>/<c>Opened</c>).
 /// </summary>
 public sealed partial class AlertStore(TableClient table, Security.FieldCipher? cipher = null)
 {
@@ -21,11 +22,12 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
     public async Task CreateAsync(Alert alert, TimelineEntry accepted, CancellationToken cancellationToken)
     {
         var first = TimelineEntity.From(alert.Id, accepted, 1, Security.RecordChain.Genesis);
+        var head = ChainHeadEntity.For(first);
         TableTransactionAction[] actions =
         [
-            new(TableTransactionActionType.Add, AlertEntity.From(alert)),
-            new(TableTransactionActionType.Add, first),
-            new(TableTransactionActionType.Add, ChainHeadEntity.For(first)),
+            new(TableTransactionActionType.Add, AlertEntity.From(alert).Sealed(cipher)),
+            new(TableTransactionActionType.Add, first.Sealed(cipher)),
+            new(TableTransactionActionType.Add, head),
         ];
         await table.SubmitTransactionAsync(actions, cancellationToken);
     }
@@ -50,7 +52,7 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
         }
 
         var response = await table.GetEntityIfExistsAsync<AlertEntity>(alertId, AlertEntity.Row, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.ToAlert() : null;
+        return response.HasValue ? response.Value!.Opened(cipher).ToAlert() : null;
     }
 
     /// <summary>The alert, its deliveries and its timeline, in one partition query.</summary>
@@ -69,15 +71,15 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
         {
             if (row.RowKey == AlertEntity.Row)
             {
-                alert = Convert<AlertEntity>(row).ToAlert();
+                alert = Convert<AlertEntity>(row).Opened(cipher).ToAlert();
             }
             else if (row.RowKey.StartsWith(DeliveryEntity.Prefix, StringComparison.Ordinal))
             {
-                deliveries.Add(Opened(Convert<DeliveryEntity>(row).ToDelivery()));
+                deliveries.Add(Convert<DeliveryEntity>(row).Opened(cipher).ToDelivery());
             }
             else if (row.RowKey.StartsWith(TimelineEntity.Prefix, StringComparison.Ordinal))
             {
-                timeline.Add(Convert<TimelineEntity>(row).ToEntry());
+                timeline.Add(Convert<TimelineEntity>(row).Opened(cipher).ToEntry());
             }
         }
 
@@ -91,7 +93,7 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
         var deliveries = new List<Delivery>();
         await foreach (var row in table.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken))
         {
-            deliveries.Add(Opened(row.ToDelivery()));
+            deliveries.Add(row.Opened(cipher).ToDelivery());
         }
 
         return deliveries;
@@ -147,7 +149,7 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
 
         var response = await table.GetEntityIfExistsAsync<DeliveryEntity>(
             alertId, DeliveryEntity.Prefix + deliveryId, cancellationToken: cancellationToken);
-        return response.HasValue ? Opened(response.Value!.ToDelivery()) : null;
+        return response.HasValue ? response.Value!.Opened(cipher).ToDelivery() : null;
     }
 
     /// <summary>
@@ -168,11 +170,7 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
         }
     }
 
-
-    // The delivery's address is a contact detail: encrypted at rest like the contact's (FieldCipher).
-    private DeliveryEntity Sealed(Delivery delivery) => DeliveryEntity.From(delivery with { Address = cipher.Encrypt(delivery.Address)! });
-
-    private Delivery Opened(Delivery delivery) => delivery with { Address = cipher.Decrypt(delivery.Address)! };
+    private DeliveryEntity Sealed(Delivery delivery) => DeliveryEntity.From(delivery).Sealed(cipher);
 
     // A partition query returns mixed rows; each is re-read as its own entity type.
     private static T Convert<T>(TableEntity row)

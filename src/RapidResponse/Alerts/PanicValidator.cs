@@ -19,7 +19,7 @@ public static class PanicValidator
     /// </summary>
     public static Result<AlertFacts> Validate(PanicRequest request, Organizer organizer, DateTimeOffset now, RegisteredEvent? registered = null)
     {
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(request);
         if (request.EventId is not null && registered is null)
         {
             errors.Add("eventId", "no registered event of this organizer has this id");

@@ -26,7 +26,7 @@ public sealed class ContactAdmin(ContactStore store)
 
     public async Task<Result<Contact>> PutAsync(string contactId, ContactInput input, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(input);
         var contact = input.Validate(contactId, errors);
         if (contact is null)
         {

@@ -1,9 +1,13 @@
 using Azure;
 using Azure.Data.Tables;
+using RapidResponse.Security;
 
 namespace RapidResponse.Contacts;
 
-/// <summary>Row of the <c>Contacts</c> table: partition the region, row key the contact id.</summary>
+/// <summary>
+/// Row of the <c>Contacts</c> table: partition the region, row key the contact id. Name, role, phone and email are
+/// sealed (<see cref="FieldCipher"/>); tier and active stay clear because the press's query filters on them.
+/// </summary>
 internal sealed class ContactEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -31,6 +35,26 @@ internal sealed class ContactEntity : ITableEntity
         Language = contact.Language,
         Active = contact.Active,
     };
+
+    public ContactEntity Sealed(FieldCipher cipher)
+    {
+        var row = cipher.For(Storage.TableNames.Contacts, PartitionKey, RowKey);
+        Name = row.SealText(nameof(Name), Name);
+        Role = row.SealText(nameof(Role), Role);
+        Phone = row.Seal(nameof(Phone), Phone);
+        Email = row.Seal(nameof(Email), Email);
+        return this;
+    }
+
+    public ContactEntity Opened(FieldCipher cipher)
+    {
+        var row = cipher.For(Storage.TableNames.Contacts, PartitionKey, RowKey);
+        Name = row.OpenText(nameof(Name), Name);
+        Role = row.OpenText(nameof(Role), Role);
+        Phone = row.Open(nameof(Phone), Phone);
+        Email = row.Open(nameof(Email), Email);
+        return this;
+    }
 
     public Contact ToContact() => new(
         RowKey,

@@ -4,8 +4,8 @@ using RapidResponse.Security;
 namespace RapidResponse.Contacts;
 
 /// <summary>
-/// The <c>Contacts</c> table: one partition per region, so a region's list is one query. Phones and emails are
-/// encrypted when a data key is configured (<see cref="FieldCipher"/>).
+/// The <c>Contacts</c> table: one partition per region, so a region's list is one query. Names, roles, phones and
+/// emails are encrypted when a data key is configured (<see cref="ContactEntity.Sealed"/>).
 /// </summary>
 public sealed class ContactStore(TableClient table, FieldCipher? cipher = null)
 {
@@ -30,7 +30,7 @@ public sealed class ContactStore(TableClient table, FieldCipher? cipher = null)
     public async Task<Contact?> GetAsync(string region, string contactId, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<ContactEntity>(region, contactId, cancellationToken: cancellationToken);
-        return response.HasValue ? Opened(response.Value!.ToContact()) : null;
+        return response.HasValue ? response.Value!.Opened(cipher).ToContact() : null;
     }
 
     public async Task<IReadOnlyList<Contact>> ListAsync(string region, CancellationToken cancellationToken) =>
@@ -51,15 +51,11 @@ public sealed class ContactStore(TableClient table, FieldCipher? cipher = null)
         var contacts = new List<Contact>();
         await foreach (var entity in table.QueryAsync<ContactEntity>(filter, cancellationToken: cancellationToken))
         {
-            contacts.Add(Opened(entity.ToContact()));
+            contacts.Add(entity.Opened(cipher).ToContact());
         }
 
         return contacts;
     }
 
-    private ContactEntity Sealed(Contact contact) =>
-        ContactEntity.From(contact with { Phone = cipher.Encrypt(contact.Phone), Email = cipher.Encrypt(contact.Email) });
-
-    private Contact Opened(Contact contact) =>
-        contact with { Phone = cipher.Decrypt(contact.Phone), Email = cipher.Decrypt(contact.Email) };
+    private ContactEntity Sealed(Contact contact) => ContactEntity.From(contact).Sealed(cipher);
 }

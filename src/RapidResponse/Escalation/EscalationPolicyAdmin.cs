@@ -19,7 +19,7 @@ public sealed class EscalationPolicyAdmin(EscalationPolicyStore store)
 
     public async Task<Result<EscalationPolicyView>> PutAsync(string region, EscalationPolicyInput input, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(input);
         if (!RegionCode.IsValid(region))
         {
             errors.Add("region", RegionCode.Rule);

@@ -3,11 +3,16 @@ using RapidResponse.Storage;
 
 namespace RapidResponse.Events;
 
-/// <summary>The <c>Events</c> table: one partition per organizer, so an organizer's list is one partition query.</summary>
-public sealed class EventStore(TableClient table)
+/// <summary>
+/// The <c>Events</c> table: one partition per organizer, so an organizer's list is one partition query. Names,
+/// places and people are sealed with the data key, bound to their row.
+/// </summary>
+public sealed class EventStore(TableClient table, Security.FieldCipher? cipher = null)
 {
+    private readonly Security.FieldCipher cipher = cipher ?? Security.FieldCipher.None;
+
     public async Task AddAsync(RegisteredEvent registered, CancellationToken cancellationToken) =>
-        await table.AddEntityAsync(EventEntity.From(registered), cancellationToken);
+        await table.AddEntityAsync(EventEntity.From(registered).Sealed(cipher), cancellationToken);
 
     /// <summary>The organizer's event with this id; null for a missing one and for another organizer's alike.</summary>
     public async Task<RegisteredEvent?> GetAsync(string organizerId, string eventId, CancellationToken cancellationToken)
@@ -18,7 +23,7 @@ public sealed class EventStore(TableClient table)
         }
 
         var response = await table.GetEntityIfExistsAsync<EventEntity>(organizerId, eventId, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.ToEvent() : null;
+        return response.HasValue ? response.Value!.Opened(cipher).ToEvent() : null;
     }
 
     /// <summary>The organizer's events that end after <paramref name="endsAfter"/>.</summary>
@@ -29,7 +34,7 @@ public sealed class EventStore(TableClient table)
             TableClient.CreateQueryFilter($"PartitionKey eq {organizerId} and EndsAt gt {endsAfter}"), cancellationToken: cancellationToken);
         await foreach (var entity in query)
         {
-            events.Add(entity.ToEvent());
+            events.Add(entity.Opened(cipher).ToEvent());
         }
 
         return events;

@@ -13,7 +13,7 @@ public static class EventValidator
 
     public static Result<RegisteredEvent> Validate(EventRequest request, Organizer organizer, string eventId, DateTimeOffset now)
     {
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(request);
         var name = errors.RequiredText("name", request.Name, MaxNameLength);
         var region = FactRules.Region(request.Region, organizer, errors);
         var place = Place(request.Place, errors);

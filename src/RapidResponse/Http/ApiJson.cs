@@ -22,7 +22,6 @@ namespace RapidResponse.Http;
 [JsonSerializable(typeof(PanicAccepted))]
 [JsonSerializable(typeof(AlertView))]
 [JsonSerializable(typeof(AlertRecordExport))]
-[JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(NewOrganizerRequest))]
 [JsonSerializable(typeof(NewOrganizerResponse))]
 [JsonSerializable(typeof(ContactInput))]

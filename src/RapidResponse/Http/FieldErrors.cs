@@ -4,11 +4,36 @@ namespace RapidResponse.Http;
 public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> misfits = new(StringComparer.Ordinal);
 
     public bool Any => errors.Count > 0;
 
+    /// <summary>
+    /// The errors to check <paramref name="request"/>'s rules into: those JsonBody found reading it (a field of the
+    /// wrong type, an unknown member), so one answer names them all; a new, empty set for a body read cleanly.
+    /// </summary>
+    public static FieldErrors For(object request)
+    {
+        var errors = new FieldErrors();
+        if (JsonShape.Found(request) is { } found)
+        {
+            foreach (var (field, messages) in found.errors)
+            {
+                errors.errors[field] = [.. messages];
+                errors.misfits.Add(field);
+            }
+        }
+
+        return errors;
+    }
+
     public void Add(string field, string message)
     {
+        if (misfits.Contains(field))
+        {
+            return; // its value was of the wrong type and never read: a rule about that value would mislead
+        }
+
         if (!errors.TryGetValue(field, out var messages))
         {
             errors[field] = messages = [];

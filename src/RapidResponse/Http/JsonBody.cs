@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
@@ -6,7 +7,8 @@ namespace RapidResponse.Http;
 
 /// <summary>
 /// Reads a JSON request body strictly: a size cap (413), well-formed JSON of bounded depth (400),
-/// then the shape: unknown members and wrong types name their field (422).
+/// then the shape: unknown members and wrong types name their field (422), every one of them, together with what
+/// the endpoint's own rules find in the rest of the body.
 /// </summary>
 public static class JsonBody
 {
@@ -28,32 +30,59 @@ public static class JsonBody
             return Problem.TooLarge(maxBytes);
         }
 
-        JsonDocument document;
+        JsonNode? body;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            body = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException exception)
         {
             return Problem.Malformed($"The body is not valid JSON: {SafeMessage(exception)}");
         }
 
-        using (document)
+        if (body is not JsonObject)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return Problem.Malformed("The body must be a JSON object.");
-            }
+            return Problem.Malformed("The body must be a JSON object.");
+        }
 
-            try
+        try
+        {
+            return body.Deserialize(typeInfo) is { } value ? value : Problem.Malformed("The body must be a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            return ReadPast(body, typeInfo, exception);
+        }
+    }
+
+    /// <summary>
+    /// A body with misfits: each is named, then the rest is read so the endpoint's rules can name what else is wrong
+    /// in the same answer (FieldErrors.For picks the misfits up). If even the rest cannot be read, the misfits alone.
+    /// </summary>
+    private static Result<T> ReadPast<T>(JsonNode body, JsonTypeInfo<T> typeInfo, JsonException exception)
+        where T : class
+    {
+        var errors = new FieldErrors();
+        JsonShape.Check(body, typeInfo, "", errors);
+        if (!errors.Any)
+        {
+            return Problem.Invalid(FieldOf(exception), ShapeMessage(exception));
+        }
+
+        try
+        {
+            if (body.Deserialize(typeInfo) is { } rest)
             {
-                return document.Deserialize(typeInfo) is { } value ? value : Problem.Malformed("The body must be a JSON object.");
-            }
-            catch (JsonException exception)
-            {
-                return Problem.Invalid(FieldOf(exception), ShapeMessage(exception));
+                JsonShape.Keep(rest, errors);
+                return rest;
             }
         }
+        catch (JsonException)
+        {
+            // What remains still does not read (a null where a value type belongs): the misfits found are the answer.
+        }
+
+        return errors.ToProblem();
     }
 
     private static bool IsJson(string contentType) =>

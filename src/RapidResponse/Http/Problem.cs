@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace RapidResponse.Http;
 
@@ -42,5 +43,20 @@ public sealed record Problem(
     public static Problem Unavailable(string detail, TimeSpan retryAfter) =>
         new(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", detail, RetryAfter: retryAfter);
 
-    public IResult ToResult() => new ProblemResult(this);
+    /// <summary>
+    /// The answer, written by the framework's problem details service; a <c>422</c> is a validation problem whose
+    /// <c>errors</c> member names each field (<c>TypedResults.ValidationProblem</c> is fixed at 400, hence the details).
+    /// </summary>
+    public IResult ToResult()
+    {
+        var details = Errors is null
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
+        details.Type = "about:blank";
+        details.Title = Title;
+        details.Status = Status;
+        details.Detail = Detail;
+        var result = TypedResults.Problem(details);
+        return RetryAfter is { } retryAfter ? new RetryAfterProblemResult(result, retryAfter) : result;
+    }
 }

@@ -24,7 +24,7 @@ public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, Time
 {
     public async Task<Result<NewOrganizerResponse>> CreateAsync(NewOrganizerRequest request, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(request);
         var name = errors.RequiredText("name", request.Name, maxLength: 100);
         var regions = OrganizerRegions.Check(errors, request.Regions);
 

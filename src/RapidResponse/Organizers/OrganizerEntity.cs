@@ -1,9 +1,13 @@
 using Azure;
 using Azure.Data.Tables;
+using RapidResponse.Security;
 
 namespace RapidResponse.Organizers;
 
-/// <summary>Row of the <c>Organizers</c> table: partition "org", row key the organizer id. Token hash only.</summary>
+/// <summary>
+/// Row of the <c>Organizers</c> table: partition "org", row key the organizer id. Token and codes as hashes only;
+/// name, regions and phone sealed (<see cref="FieldCipher"/>).
+/// </summary>
 internal sealed class OrganizerEntity : ITableEntity
 {
     public const string Partition = "org";
@@ -42,6 +46,24 @@ internal sealed class OrganizerEntity : ITableEntity
         DuressCodeHash = organizer.Codes.DuressCode,
         SmsCodewordHash = organizer.Codes.SmsCodeword,
     };
+
+    public OrganizerEntity Sealed(FieldCipher cipher)
+    {
+        var row = cipher.For(Storage.TableNames.Organizers, PartitionKey, RowKey);
+        Name = row.SealText(nameof(Name), Name);
+        Regions = row.SealText(nameof(Regions), Regions);
+        Phone = row.Seal(nameof(Phone), Phone);
+        return this;
+    }
+
+    public OrganizerEntity Opened(FieldCipher cipher)
+    {
+        var row = cipher.For(Storage.TableNames.Organizers, PartitionKey, RowKey);
+        Name = row.OpenText(nameof(Name), Name);
+        Regions = row.OpenText(nameof(Regions), Regions);
+        Phone = row.Open(nameof(Phone), Phone);
+        return this;
+    }
 
     public Organizer ToOrganizer() => new(
         RowKey,

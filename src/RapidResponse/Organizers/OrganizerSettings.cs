@@ -21,7 +21,7 @@ public sealed class OrganizerSettings(OrganizerStore store, PhoneIndex phones)
 
     public async Task<Result<MeView>> UpdateAsync(Organizer organizer, MeRequest request, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(request);
         var phone = request.Phone is null ? organizer.Phone : Phones.NormalizeOrReport(errors, "phone", request.Phone);
         var language = request.Language is null ? organizer.Language : Languages.NormalizeOrReport(errors, "language", request.Language);
         var salt = organizer.Codes.Salt ?? CodeHasher.NewSalt();

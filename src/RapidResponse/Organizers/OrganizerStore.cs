@@ -4,7 +4,7 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Organizers;
 
-/// <summary>The <c>Organizers</c> table. The organizer's phone is encrypted when a data key is configured (<see cref="FieldCipher"/>).</summary>
+/// <summary>The <c>Organizers</c> table. Name, regions and phone are encrypted when a data key is configured (<see cref="OrganizerEntity.Sealed"/>).</summary>
 public sealed class OrganizerStore(TableClient table, FieldCipher? cipher = null)
 {
     private readonly FieldCipher cipher = cipher ?? FieldCipher.None;
@@ -18,7 +18,7 @@ public sealed class OrganizerStore(TableClient table, FieldCipher? cipher = null
 
         var response = await table.GetEntityIfExistsAsync<OrganizerEntity>(
             OrganizerEntity.Partition, organizerId, cancellationToken: cancellationToken);
-        return response.HasValue ? Opened(response.Value!.ToOrganizer()) : null;
+        return response.HasValue ? response.Value!.Opened(cipher).ToOrganizer() : null;
     }
 
     /// <summary>Every organizer (one partition): for the coordinators' list.</summary>
@@ -28,7 +28,7 @@ public sealed class OrganizerStore(TableClient table, FieldCipher? cipher = null
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrganizerEntity.Partition}");
         await foreach (var row in table.QueryAsync<OrganizerEntity>(filter, cancellationToken: cancellationToken))
         {
-            list.Add(Opened(row.ToOrganizer()));
+            list.Add(row.Opened(cipher).ToOrganizer());
         }
 
         return list;
@@ -111,9 +111,7 @@ public sealed class OrganizerStore(TableClient table, FieldCipher? cipher = null
         }
     }
 
-    private OrganizerEntity Sealed(Organizer organizer) => OrganizerEntity.From(organizer with { Phone = cipher.Encrypt(organizer.Phone) });
-
-    private Organizer Opened(Organizer organizer) => organizer with { Phone = cipher.Decrypt(organizer.Phone) };
+    private OrganizerEntity Sealed(Organizer organizer) => OrganizerEntity.From(organizer).Sealed(cipher);
 
     internal static bool IsConflict(RequestFailedException exception) => exception.Status == 409;
 }

@@ -48,7 +48,7 @@ public sealed class RecipientActions(
     public async Task<Problem?> AddStatusAsync(RecipientTarget target, RecipientStatusRequest request, CancellationToken cancellationToken)
     {
         var (alert, delivery) = target;
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(request);
         var status = request.Status?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(status))
         {

@@ -74,7 +74,7 @@ public sealed class RecipientStateReader(
             ? Drafts(target.Alert, RecipientLanguage.Of(target.Delivery.Language), await recipientResponses.FollowUpsAsync(target.Alert.Id, cancellationToken))
             : [];
 
-    private static RecipientAlertView Facts(Alert alert, ContactRole role, string language)
+    private RecipientAlertView Facts(Alert alert, ContactRole role, string language)
     {
         // Lawyers and allies need every name to find the people; those who may publish see only who agreed to be named.
         var everyone = role is ContactRole.Lawyer or ContactRole.Ally;
@@ -84,6 +84,7 @@ public sealed class RecipientStateReader(
             AlertFactsText.Reference(alert),
             alert.Incident.ToWire(),
             alert.Region,
+            statements.PlaceName(alert, language),
             alert.Location?.Text,
             AlertFactsText.MapLink(alert),
             alert.OccurredAt,

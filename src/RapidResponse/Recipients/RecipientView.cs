@@ -16,10 +16,12 @@ public sealed record RecipientView(
     IReadOnlyList<RecipientUpdateView> Updates,
     IReadOnlyList<RecipientDraftView> Drafts);
 
+/// <summary><see cref="RegionName"/> is the region as the recipient reads it ("Shymkent" for KZ-SHY), in their language.</summary>
 public sealed record RecipientAlertView(
     string Reference,
     string Incident,
     string Region,
+    string RegionName,
     string? Place,
     string? MapUrl,
     DateTimeOffset OccurredAt,

@@ -43,7 +43,7 @@ public sealed partial class FollowUpService(
             return Problem.NotFound($"No alert '{alertId}' for this caller.");
         }
 
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(request);
         if (request.Outcome is null || !Outcomes.Contains(request.Outcome))
         {
             errors.Add("outcome", "must be one of safe, false-alarm, released, other");
@@ -117,7 +117,7 @@ public sealed partial class FollowUpService(
             return Problem.NotFound($"No alert '{alertId}' for this caller.");
         }
 
-        var errors = new FieldErrors();
+        var errors = FieldErrors.For(request);
         if (request.Status is null || !Statuses.Contains(request.Status))
         {
             errors.Add("status", "must be one of still-held, charged, released, injured, other");

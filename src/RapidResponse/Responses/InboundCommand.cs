@@ -27,7 +27,7 @@ public sealed partial record InboundCommand(InboundIntent Intent, string Rest = 
     private static readonly HashSet<string> No = new(StringComparer.Ordinal) { "no", "n", "nope", "2", "нет", "не", "жоқ", "жок" };
 
     /// <summary>Twilio's and the US carriers' standard opt-out, opt-in and help keywords.</summary>
-    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal) { "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "стоп" };
+    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal) { "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "стоп", "тоқтат", "тоқтату" };
     private static readonly HashSet<string> Start = new(StringComparer.Ordinal) { "start", "unstop" };
     private static readonly HashSet<string> Help = new(StringComparer.Ordinal) { "help", "info", "помощь", "көмек" };
 
@@ -38,7 +38,8 @@ public sealed partial record InboundCommand(InboundIntent Intent, string Rest = 
     /// </summary>
     public static InboundCommand Parse(string? body, string panicKeyword)
     {
-        var text = (body ?? "").Trim();
+        // Composed first: a phone may send "й" as "и" and a combining breve, which would split a word in two.
+        var text = (body ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC);
         var words = Words().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
         if (words.Count == 0)
         {
@@ -75,7 +76,8 @@ public sealed partial record InboundCommand(InboundIntent Intent, string Rest = 
         };
     }
 
-    private static string Normalize(string word) => word.Trim().TrimEnd('.', '!', ',', ';').Trim().ToLowerInvariant();
+    private static string Normalize(string word) =>
+        word.Normalize(System.Text.NormalizationForm.FormC).Trim().TrimEnd('.', '!', ',', ';').Trim().ToLowerInvariant();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Words();

@@ -30,16 +30,15 @@ public sealed partial class InboundSmsService(
     TimeProvider time,
     ILogger<InboundSmsService> logger)
 {
-    public const string HelpText = "RapidResponse alerts for human-rights defenders. Reply YES to an alert to respond. Reply STOP to stop these messages. Contact your coordinator for help.";
-    public const string StopText = "RapidResponse: you will get no more SMS from this service. Reply START to receive alerts again.";
-    public const string StartText = "RapidResponse: you will receive alerts again.";
-    public const string NoOpenAlertText = "RapidResponse: no open alert to answer. Reply HELP for help.";
-    public const string DeclinedText = "RapidResponse: thank you, noted that you can't go. Others are being asked.";
+    public static readonly string HelpText = ReplyTexts.English.Help;
+    public static readonly string StopText = ReplyTexts.English.Stop;
+    public static readonly string StartText = ReplyTexts.English.Start;
+    public static readonly string NoOpenAlertText = ReplyTexts.English.NoOpenAlert;
+    public static readonly string DeclinedText = ReplyTexts.English.Declined;
 
     /// <summary>What anything else gets, in the writer's language when an alert was sent to them: never silence.</summary>
-    public static string UnclearText(string language) => language is "ru" or "kk"
-        ? "RapidResponse: не понято. Ответьте ДА, если откликаетесь, НЕТ, если не можете, STOP, чтобы отписаться."
-        : "RapidResponse: not understood. Reply YES to respond, NO if you can't go, STOP to stop these messages.";
+    public static string UnclearText(string language) => ReplyTexts.For(language).Unclear;
+
     public const int MaxMessageLength = 500;
 
     public async Task<string?> HandleAsync(string? from, string? body, string? messageSid, CancellationToken cancellationToken)
@@ -54,23 +53,23 @@ public sealed partial class InboundSmsService(
         switch (command.Intent)
         {
             case InboundIntent.Help:
-                return HelpText;
+                return (await RepliesAsync(phone, cancellationToken)).Help;
             case InboundIntent.Stop:
                 await phones.OptOutAsync(phone, time.GetUtcNow(), cancellationToken);
                 LogOptedOut(Pii.MaskPhone(phone));
-                return StopText;
+                return (await RepliesAsync(phone, cancellationToken)).Stop;
             case InboundIntent.Start:
                 await phones.OptInAsync(phone, cancellationToken);
-                return StartText;
+                return (await RepliesAsync(phone, cancellationToken)).Start;
             case InboundIntent.Acknowledge when await OpenAlertAsync(phone, command.Reference, cancellationToken) is var (alert, delivery):
                 // The confirmation SMS with the full details is the answer.
                 await acknowledgements.AcknowledgeAsync(alert, delivery, Channel.Sms, cancellationToken);
                 return null;
             case InboundIntent.Decline when await OpenAlertAsync(phone, command.Reference, cancellationToken) is var (alert, delivery):
-                return await declines.DeclineAsync(alert, delivery, cancellationToken) ? DeclinedText : null;
+                return await declines.DeclineAsync(alert, delivery, cancellationToken) ? ReplyTexts.For(delivery.Language).Declined : null;
             case InboundIntent.Acknowledge or InboundIntent.Decline:
                 LogNothingToAcknowledge(Pii.MaskPhone(phone));
-                return await LanguageAsync(phone, cancellationToken) is null ? null : NoOpenAlertText;
+                return await LanguageAsync(phone, cancellationToken) is { } known ? ReplyTexts.For(known).NoOpenAlert : null;
             case InboundIntent.Panic:
                 return await PanicAsync(phone, command.Rest, messageSid, cancellationToken);
             default:
@@ -93,6 +92,10 @@ public sealed partial class InboundSmsService(
 
         return null;
     }
+
+    /// <summary>The replies in the language of the last alert sent to the number; English for a number never sent one.</summary>
+    private async Task<ReplyTexts> RepliesAsync(string phone, CancellationToken cancellationToken) =>
+        ReplyTexts.For(await LanguageAsync(phone, cancellationToken));
 
     /// <summary>The language of the last alert sent to the number; null when none was (an unknown number).</summary>
     private async Task<string?> LanguageAsync(string phone, CancellationToken cancellationToken) =>
@@ -126,7 +129,7 @@ public sealed partial class InboundSmsService(
             var raised = await intake.RaiseAsync(organizer, request, key, cancellationToken);
             if (raised.Value is { } accepted)
             {
-                return $"RapidResponse: alert raised, ref {accepted.AlertId[^6..].ToUpperInvariant()}. Help is being contacted.";
+                return ReplyTexts.For(organizer.Language).Raised(accepted.AlertId[^6..].ToUpperInvariant());
             }
 
             LogPanicRefused(raised.Problem!.Status);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using RapidResponse.Contacts;
@@ -11,9 +10,12 @@ public sealed record ResponderStatus(string DeliveryId, string Responder, Contac
 /// <summary>
 /// What recipients say from their page besides "I'm responding" (an <see cref="Acknowledgement"/>): "I can't go" and
 /// short statuses, kept in the alert's partition of the <c>Alerts</c> table so retention removes them with it.
+/// Statuses and follow-ups are sealed with the data key, bound to their row.
 /// </summary>
-public sealed class RecipientResponseStore(TableClient table)
+public sealed class RecipientResponseStore(TableClient table, Security.FieldCipher? cipher = null)
 {
+    private readonly Security.FieldCipher cipher = cipher ?? Security.FieldCipher.None;
+
     /// <summary>Records a decline; false when this delivery had declined already.</summary>
     public async Task<bool> TryDeclineAsync(string alertId, string deliveryId, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -40,26 +42,14 @@ public sealed class RecipientResponseStore(TableClient table)
     }
 
     public async Task AddStatusAsync(string alertId, ResponderStatus status, CancellationToken cancellationToken) =>
-        await table.AddEntityAsync(
-            new ResponderStatusEntity
-            {
-                PartitionKey = alertId,
-                RowKey = string.Create(CultureInfo.InvariantCulture, $"{ResponderStatusEntity.Prefix}{status.At.UtcTicks:D19}|{status.DeliveryId}"),
-                DeliveryId = status.DeliveryId,
-                Responder = status.Responder,
-                Role = status.Role.ToWire(),
-                Status = status.Status,
-                Note = status.Note,
-                At = status.At,
-            },
-            cancellationToken);
+        await table.AddEntityAsync(ResponderStatusEntity.From(alertId, status).Sealed(cipher), cancellationToken);
 
     public async Task<IReadOnlyList<ResponderStatus>> StatusesAsync(string alertId, CancellationToken cancellationToken)
     {
         var list = new List<ResponderStatus>();
         await foreach (var row in table.QueryAsync<ResponderStatusEntity>(Range(alertId, ResponderStatusEntity.Prefix), cancellationToken: cancellationToken))
         {
-            list.Add(new ResponderStatus(row.DeliveryId, row.Responder, ContactRoles.TryParse(row.Role, out var role) ? role : ContactRole.Ally, row.Status, row.Note, row.At));
+            list.Add(row.Opened(cipher).ToStatus());
         }
 
         return list;
@@ -71,7 +61,7 @@ public sealed class RecipientResponseStore(TableClient table)
         var list = new List<FollowUpRecord>();
         await foreach (var row in table.QueryAsync<FollowUpEntity>(Range(alertId, FollowUpEntity.Prefix), cancellationToken: cancellationToken))
         {
-            list.Add(row.ToRecord());
+            list.Add(row.Opened(cipher).ToRecord());
         }
 
         return list;

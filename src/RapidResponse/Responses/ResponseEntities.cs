@@ -2,10 +2,15 @@ using Azure;
 using Azure.Data.Tables;
 using RapidResponse.Contacts;
 using RapidResponse.Dispatch;
+using RapidResponse.Security;
+using RapidResponse.Storage;
 
 namespace RapidResponse.Responses;
 
-/// <summary>An acknowledgement in the alert's partition: row key <c>a|{deliveryId}</c>, so each recipient acknowledges once.</summary>
+/// <summary>
+/// An acknowledgement in the alert's partition: row key <c>a|{deliveryId}</c>, so each recipient acknowledges once.
+/// The responder's name and role are sealed (<see cref="FieldCipher"/>).
+/// </summary>
 internal sealed class AcknowledgementEntity : ITableEntity
 {
     public const string Prefix = "a|";
@@ -32,6 +37,22 @@ internal sealed class AcknowledgementEntity : ITableEntity
         At = ack.At,
     };
 
+    public AcknowledgementEntity Sealed(FieldCipher cipher)
+    {
+        var row = cipher.For(TableNames.Alerts, PartitionKey, RowKey);
+        Responder = row.SealText(nameof(Responder), Responder);
+        Role = row.SealText(nameof(Role), Role);
+        return this;
+    }
+
+    public AcknowledgementEntity Opened(FieldCipher cipher)
+    {
+        var row = cipher.For(TableNames.Alerts, PartitionKey, RowKey);
+        Responder = row.OpenText(nameof(Responder), Responder);
+        Role = row.OpenText(nameof(Role), Role);
+        return this;
+    }
+
     public Acknowledgement ToAcknowledgement() => new(
         RowKey[Prefix.Length..],
         ContactId,
@@ -41,7 +62,7 @@ internal sealed class AcknowledgementEntity : ITableEntity
         At);
 }
 
-/// <summary>A follow-up in the alert's partition: row key <c>f|{number:D4}</c>.</summary>
+/// <summary>A follow-up in the alert's partition: row key <c>f|{number:D4}</c>. Its status and message are sealed.</summary>
 internal sealed class FollowUpEntity : ITableEntity
 {
     public const string Prefix = "f|";
@@ -69,6 +90,22 @@ internal sealed class FollowUpEntity : ITableEntity
         Message = record.Message,
         At = record.At,
     };
+
+    public FollowUpEntity Sealed(FieldCipher cipher)
+    {
+        var row = cipher.For(TableNames.Alerts, PartitionKey, RowKey);
+        Status = row.SealText(nameof(Status), Status);
+        Message = row.Seal(nameof(Message), Message);
+        return this;
+    }
+
+    public FollowUpEntity Opened(FieldCipher cipher)
+    {
+        var row = cipher.For(TableNames.Alerts, PartitionKey, RowKey);
+        Status = row.OpenText(nameof(Status), Status);
+        Message = row.Open(nameof(Message), Message);
+        return this;
+    }
 
     public FollowUpRecord ToRecord() => new(Number, Enum.Parse<FollowUpKind>(Kind), Status, Message, At);
 }

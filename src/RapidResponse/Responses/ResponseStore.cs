@@ -5,20 +5,23 @@ namespace RapidResponse.Responses;
 
 /// <summary>
 /// What happens to an alert after its press, in the alert's own partition of the <c>Alerts</c> table:
-/// acknowledgements (<c>a|</c>), follow-ups (<c>f|</c>) and escalation steps done (<c>e|</c>).
+/// acknowledgements (<c>a|</c>), follow-ups (<c>f|</c>) and escalation steps done (<c>e|</c>). The responder's name
+/// and role and the follow-up's words are sealed with the data key, bound to their row.
 /// </summary>
-public sealed class ResponseStore(TableClient table)
+public sealed class ResponseStore(TableClient table, Security.FieldCipher? cipher = null)
 {
+    private readonly Security.FieldCipher cipher = cipher ?? Security.FieldCipher.None;
+
     /// <summary>Records an acknowledgement; false when this recipient had acknowledged already.</summary>
     public async Task<bool> TryAddAcknowledgementAsync(string alertId, Acknowledgement acknowledgement, CancellationToken cancellationToken) =>
-        await TryAddAsync(AcknowledgementEntity.From(alertId, acknowledgement), cancellationToken);
+        await TryAddAsync(AcknowledgementEntity.From(alertId, acknowledgement).Sealed(cipher), cancellationToken);
 
     public async Task<IReadOnlyList<Acknowledgement>> ListAcknowledgementsAsync(string alertId, CancellationToken cancellationToken)
     {
         var list = new List<Acknowledgement>();
         await foreach (var row in table.QueryAsync<AcknowledgementEntity>(Range(alertId, AcknowledgementEntity.Prefix), cancellationToken: cancellationToken))
         {
-            list.Add(row.ToAcknowledgement());
+            list.Add(row.Opened(cipher).ToAcknowledgement());
         }
 
         return list;
@@ -50,7 +53,7 @@ public sealed class ResponseStore(TableClient table)
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.UpdateMerge, change, new ETag(alert.Version!)),
-            new(TableTransactionActionType.Add, FollowUpEntity.From(alert.Id, record)),
+            new(TableTransactionActionType.Add, FollowUpEntity.From(alert.Id, record).Sealed(cipher)),
         ];
         try
         {
@@ -66,7 +69,7 @@ public sealed class ResponseStore(TableClient table)
     public async Task<FollowUpRecord?> GetFollowUpAsync(string alertId, int number, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<FollowUpEntity>(alertId, FollowUpEntity.RowFor(number), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.ToRecord() : null;
+        return response.HasValue ? response.Value!.Opened(cipher).ToRecord() : null;
     }
 
     public async Task<bool> IsStepDoneAsync(string alertId, int step, CancellationToken cancellationToken) =>

@@ -41,7 +41,11 @@ public static class CodeHasher
         && int.TryParse(rounds, NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)
         && iterations < Iterations;
 
-    public static string Normalize(string code) => code.Trim().ToLowerInvariant();
+    /// <summary>
+    /// Trimmed, composed (NFC) and lower-cased: a codeword in Kazakh or Russian matches however the phone's keyboard
+    /// capitalised or composed it ("Қасқыр" as "қасқыр"; "й" as one code point or as "и" with a combining breve).
+    /// </summary>
+    public static string Normalize(string code) => code.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
 
     private static byte[] Derive(string code, string salt, int iterations) =>
         Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(Normalize(code)), Convert.FromBase64String(salt), iterations, HashAlgorithmName.SHA256, HashBytes);

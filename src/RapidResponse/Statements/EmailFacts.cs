@@ -13,17 +13,17 @@ public static class EmailFacts
     /// <summary>The facts, with <paramref name="place"/> the region's name as a person reads it (StatementService.PlaceName).</summary>
     public static IReadOnlyList<(string Label, string Value)> List(Alert alert, string language, bool allNames, string place)
     {
-        var ru = language == "ru";
+        var labels = EmailWords.For(language).Labels;
         return
         [
-            (ru ? "Инцидент" : "Incident", Placeholders.Incident(alert.Incident, language)),
-            (ru ? "Кто" : "Who", Who(alert, language, allNames)),
-            (ru ? "Где" : "Where", Placeholders.OrToConfirm(alert.Location?.Text, language) + $" ({place})"),
-            (ru ? "Карта" : "Map", AlertFactsText.MapLink(alert) ?? Placeholders.ToConfirm(language)),
-            (ru ? "Когда" : "When", $"{Placeholders.Date(alert.OccurredAt, language)}, {Placeholders.Time(alert.OccurredAt)}"),
-            (ru ? "Мероприятие" : "Event", Placeholders.OrToConfirm(alert.EventName, language)),
-            (ru ? "Сообщение организатора" : "Organiser's message", Placeholders.OrToConfirm(alert.Message, language)),
-            (ru ? "Номер сигнала" : "Reference", AlertFactsText.Reference(alert)),
+            (labels.Incident, Placeholders.Incident(alert.Incident, language)),
+            (labels.Who, Who(alert, language, allNames)),
+            (labels.Where, Placeholders.OrToConfirm(alert.Location?.Text, language) + $" ({place})"),
+            (labels.Map, AlertFactsText.MapLink(alert) ?? Placeholders.ToConfirm(language)),
+            (labels.When, $"{Placeholders.Date(alert.OccurredAt, language)}, {Placeholders.Time(alert.OccurredAt)}"),
+            (labels.Event, Placeholders.OrToConfirm(alert.EventName, language)),
+            (labels.Message, Placeholders.OrToConfirm(alert.Message, language)),
+            (labels.Reference, AlertFactsText.Reference(alert)),
         ];
     }
 
@@ -46,7 +46,7 @@ public static class EmailFacts
             return Placeholders.ToConfirm(language);
         }
 
-        var notPublic = language == "ru" ? "не для публикации" : "not for publication";
+        var notPublic = EmailWords.For(language).NotPublic;
         return string.Join("; ", alert.People.Select(p =>
         {
             var notes = new[] { p.Role, p.PublicName ? null : notPublic }.Where(n => n is not null);

@@ -8,11 +8,11 @@ using RapidResponse.Responses;
 namespace RapidResponse.Statements;
 
 /// <summary>
-/// The texts of what follows an alert, in the recipient's language (English, or Russian for <c>ru</c>, as the alert
+/// The texts of what follows an alert, in the recipient's language (English, Russian for <c>ru</c>, Kazakh for <c>kk</c>, as the alert
 /// SMS itself): the responder's confirmation, reminders, updates and the resolution, the duress signal, and the
 /// organizer's "who is coming". Short, like the alert SMS: a Cyrillic segment holds 67 characters.
 /// </summary>
-public sealed class FollowUpTexts
+public sealed partial class FollowUpTexts
 {
     /// <summary>What a follow-up email's subject calls it (<see cref="Subject"/>).</summary>
     public const string ResolvedKind = "resolved";
@@ -137,7 +137,7 @@ public sealed class FollowUpTexts
     /// <summary>Put before the alert email's subject when it is sent again to a tier nobody of which has responded.</summary>
     public string ReminderSubject { get; private init; } = "";
 
-    /// <summary>"en" or "ru": the language these texts are in.</summary>
+    /// <summary>"en", "ru" or "kk": the language these texts are in.</summary>
     public string Language { get; private init; } = "";
 
     /// <summary>Introduces the updated statement draft in a follow-up email to an NGO.</summary>
@@ -172,7 +172,12 @@ public sealed class FollowUpTexts
     private string StandingBy { get; init; } = "";
     private string DuressFormat { get; init; } = "";
 
-    public static FollowUpTexts For(string? language) => language == "ru" ? Russian : English;
+    public static FollowUpTexts For(string? language) => language switch
+    {
+        "kk" => Kazakh,
+        "ru" => Russian,
+        _ => English,
+    };
 
     /// <summary>Everything a lawyer needs on the way: every name, the place and map link, the message, the organizer's phone if shared.</summary>
     public string Confirmation(Alert alert, string responder, Organizer? organizer)

@@ -4,7 +4,10 @@ using RapidResponse.Alerts;
 
 namespace RapidResponse.Statements;
 
-/// <summary>One text in several languages (ISO 639-1 keys). English is the fallback every profile must carry.</summary>
+/// <summary>
+/// One text in several languages (ISO 639-1 keys). English is the fallback every profile must carry; a Kazakh reader
+/// gets the Russian text where there is no Kazakh one (<see cref="Contacts.Languages.Fallbacks"/>).
+/// </summary>
 public sealed class Localized : Dictionary<string, string>
 {
     public Localized()
@@ -12,7 +15,7 @@ public sealed class Localized : Dictionary<string, string>
     {
     }
 
-    public string In(string language) => TryGetValue(language, out var text) ? text : this.GetValueOrDefault("en", "");
+    public string In(string language) => this.GetValueOrDefault(Contacts.Languages.Pick(language, ContainsKey), "");
 }
 
 /// <summary>
@@ -43,7 +46,9 @@ public sealed record LegalProfile(
 /// <see cref="Text"/> is quoted or closely paraphrased from <see cref="Source"/>; never written from memory.
 /// <see cref="Verbatim"/> false marks a paraphrase or an unofficial translation, which a draft does not put in
 /// quotation marks. <see cref="Accepted"/> false marks a UPR recommendation whose acceptance is not confirmed, which a
-/// draft does not call accepted.
+/// draft does not call accepted. <see cref="Translated"/> lists the languages whose text is the project's own
+/// translation rather than an official text ("kk" for Kazakhstan's items): a draft in one of those never quotes it as
+/// the article's wording and says it is a translation.
 /// </summary>
 public sealed record LegalItem(
     string Id,
@@ -54,12 +59,16 @@ public sealed record LegalItem(
     Uri Link,
     IReadOnlyList<string>? Incidents,
     bool Verbatim = true,
-    bool Accepted = true)
+    bool Accepted = true,
+    IReadOnlyList<string>? Translated = null)
 {
     public const string Constitution = "constitution";
     public const string Treaty = "treaty";
     public const string Declaration = "declaration";
     public const string Upr = "upr";
+
+    /// <summary>True when the text in <paramref name="language"/> is the project's own translation.</summary>
+    public bool TranslatedIn(string language) => Translated?.Contains(language, StringComparer.Ordinal) == true;
 
     /// <summary>"Constitution of the Republic of Kazakhstan, Article 17".</summary>
     public string Cite(string language) =>

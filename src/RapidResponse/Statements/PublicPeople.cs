@@ -11,6 +11,7 @@ public static class PublicPeople
 {
     private static readonly string[] EnglishNumbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     private static readonly string[] RussianNumbers = ["ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять"];
+    private static readonly string[] KazakhNumbers = ["нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он"];
 
     public static IReadOnlyList<string> Named(Alert alert) =>
         alert.People.Where(p => p.PublicName).Select(p => p.Name).ToList();
@@ -27,7 +28,25 @@ public static class PublicPeople
             return Placeholders.ToConfirm(language);
         }
 
-        return language == "ru" ? Russian(named, unnamed) : English(named, unnamed);
+        return language switch
+        {
+            "kk" => Kazakh(named, unnamed),
+            "ru" => Russian(named, unnamed),
+            _ => English(named, unnamed),
+        };
+    }
+
+    /// <summary>A Kazakh noun stays singular after a number: "екі белсенді".</summary>
+    private static string Kazakh(IReadOnlyList<string> named, int unnamed)
+    {
+        var number = unnamed < KazakhNumbers.Length ? KazakhNumbers[unnamed] : unnamed.ToString(CultureInfo.InvariantCulture);
+        if (named.Count == 0)
+        {
+            return unnamed == 1 ? "ұйымдастырушылардың бірі" : $"{number} белсенді";
+        }
+
+        var names = named.Count == 1 ? named[0] : string.Join(", ", named.Take(named.Count - 1)) + " және " + named[^1];
+        return unnamed == 0 ? names : $"{names} және тағы {number} белсенді";
     }
 
     private static string English(IReadOnlyList<string> named, int unnamed)

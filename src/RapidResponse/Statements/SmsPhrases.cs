@@ -37,5 +37,21 @@ public sealed record SmsPhrases(
         "№",
         at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture));
 
-    public static SmsPhrases For(string language) => language == "ru" ? Russian : English;
+    public static readonly SmsPhrases Kazakh = new(
+        "RapidResponse ",
+        i => i == Alerts.Incident.Other ? "ДАБЫЛ" : Placeholders.Incident(i, "kk").ToUpperInvariant(),
+        "Қайда: ",
+        "Қашан: ",
+        "ұйымдастырушы (аты-жөні көрсетілмеген)",
+        n => string.Create(CultureInfo.InvariantCulture, $"+тағы {n}"),
+        "ИӘ деп жауап беріңіз.",
+        "№",
+        at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture));
+
+    public static SmsPhrases For(string language) => language switch
+    {
+        "kk" => Kazakh,
+        "ru" => Russian,
+        _ => English,
+    };
 }

@@ -57,7 +57,8 @@ public static class StatementModel
                 ["clause"] = i.Text.In(language).TrimEnd('.'),
                 ["cite"] = i.Cite(language),
                 ["link"] = i.Link.AbsoluteUri,
-                ["verbatim"] = i.Verbatim,
+                ["verbatim"] = i.Verbatim && !i.TranslatedIn(language),
+                ["translated"] = i.TranslatedIn(language),
                 ["accepted"] = i.Accepted,
             })
             .ToList();

@@ -1,4 +1,5 @@
 using RapidResponse.Alerts;
+using RapidResponse.Contacts;
 
 namespace RapidResponse.Statements;
 
@@ -8,11 +9,17 @@ public sealed record StatementDraft(string Language, string Title, string Markdo
 /// <summary>Renders public statement drafts, follow-ups and diplomats' notices for an alert, in the country's frame.</summary>
 public sealed class StatementService(LegalProfiles profiles, StatementTemplates templates)
 {
-    /// <summary>The draft's language: the one asked for when the country's profile and templates speak it, English otherwise.</summary>
-    public string LanguageFor(Alert alert, string requested) =>
-        requested != "en" && profiles.For(alert.Region).Speaks(requested) && templates.Has($"statement.{alert.Incident.ToWire()}.{requested}.liquid")
-            ? requested
-            : "en";
+    /// <summary>
+    /// The draft's language: the one asked for when the country's profile and the statement template speak it, else
+    /// the next of its fallbacks that both do (Kazakh → Russian → English).
+    /// </summary>
+    public string LanguageFor(Alert alert, string requested) => LanguageFor(alert, requested, $"statement.{alert.Incident.ToWire()}");
+
+    private string LanguageFor(Alert alert, string requested, string template)
+    {
+        var profile = profiles.For(alert.Region);
+        return Languages.Pick(requested, l => l == Languages.Default || (profile.Speaks(l) && templates.Has($"{template}.{l}.liquid")));
+    }
 
     /// <summary>
     /// What a person reads for the alert's region: its place name in the language ("Shymkent" for KZ-SHY), the
@@ -37,13 +44,14 @@ public sealed class StatementService(LegalProfiles profiles, StatementTemplates 
     /// </summary>
     public StatementDraft RenderFollowUp(Alert alert, FollowUp status, string? message, DateTimeOffset at, string language)
     {
-        var chosen = LanguageFor(alert, language);
-        return Render($"followup.{status.ToWire()}", alert, chosen, message, Placeholders.Date(at, chosen));
+        var template = $"followup.{status.ToWire()}";
+        var chosen = LanguageFor(alert, language, template);
+        return Render(template, alert, chosen, message, Placeholders.Date(at, chosen));
     }
 
     /// <summary>A short notice for embassies and missions, framed by the EU Guidelines on Human Rights Defenders.</summary>
     public StatementDraft RenderDiplomatNotice(Alert alert, string language) =>
-        Render("diplomat", alert, LanguageFor(alert, language), null, null);
+        Render("diplomat", alert, LanguageFor(alert, language, "diplomat"), null, null);
 
     private StatementDraft Render(string template, Alert alert, string language, string? update, string? updateDate)
     {

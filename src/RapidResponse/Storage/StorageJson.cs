@@ -8,4 +8,5 @@ namespace RapidResponse.Storage;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(IReadOnlyList<Person>))]
 [JsonSerializable(typeof(IReadOnlyList<DeliveryStep>))]
+[JsonSerializable(typeof(Location))]
 internal sealed partial class StorageJson : JsonSerializerContext;

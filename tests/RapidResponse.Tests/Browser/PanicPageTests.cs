@@ -68,6 +68,31 @@ public sealed class PanicPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task APhoneInKazakh_GetsThePageInKazakh_TheLanguageButtonGoesThroughAllThree_AndAPressIsSent()
+    {
+        var scenario = await Scenario.CreateAsync(Host);
+        await using var context = await browser.PhoneAsync("kk-KZ");
+        var page = await PanicPage.OpenAsync(context, scenario.OrganizerToken);
+        await Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", "kk");
+        await Expect(page.Button).ToContainTextAsync("Басып тұрыңыз");
+        await Expect(page.Page.Locator(".chip[data-incident='detention']")).ToContainTextAsync("Ұстап алу");
+        await Expect(page.Page.Locator("#lang")).ToHaveTextAsync("English");
+        await page.ScreenshotAsync("14-panic-kk");
+
+        await page.Page.Locator("#lang").ClickAsync();
+        await Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Page.Locator("#lang")).ToHaveTextAsync("Русский");
+        await page.Page.Locator("#lang").ClickAsync();
+        await page.Page.Locator("#lang").ClickAsync();
+        await Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", "kk");
+
+        await page.ChooseAsync("detention");
+        await page.HoldToSendAsync();
+        await Expect(page.StatusTitle).ToHaveTextAsync("Дабыл жіберілді", new() { Timeout = 15_000 });
+        await page.ScreenshotAsync("15-panic-kk-sent");
+    }
+
+    [Fact]
     public async Task Offline_ThenOnline_RetriesWithTheSameKey_AndRaisesOneAlert()
     {
         var scenario = await Scenario.CreateAsync(Host);

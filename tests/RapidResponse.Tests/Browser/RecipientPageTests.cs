@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -65,6 +67,30 @@ public sealed class RecipientPageTests(BrowserFixture browser)
 
         var status = await Responders.WaitForTimelineAsync(Host, alertId, "declined", 1, SendTimeout);
         Assert.Contains(status["timeline"]!.AsArray(), t => t!["text"]!.GetValue<string>() == "Айгерим (lawyer) cannot go");
+    }
+
+    [Fact]
+    public async Task Lawyer_InRussian_InShymkent_ReadsThePlaceName_NotTheRegionCode()
+    {
+        var phone = TestData.Phone();
+        await Scenario.PutContactAsync(Host, "lawyer-shy-" + Guid.NewGuid().ToString("N")[..8],
+            new { name = "Айгерим Нурланова", region = "KZ-SHY", role = "lawyer", tier = 1, phone, language = "ru" });
+        var organizer = await Responders.OrganizerAsync(Host, "KZ-SHY", TestData.Phone());
+        using var pressed = await Host.SendAsync(HttpMethod.Post, "api/panic", organizer, new
+        {
+            region = "KZ-SHY",
+            incident = "detention",
+            location = new { lat = 42.3155, lon = 69.5869, text = "ОП №2, ул. Тауке хана" },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
+        var reference = Responders.Reference((await pressed.Content.ReadFromJsonAsync<JsonObject>())!["alertId"]!.GetValue<string>());
+        await Host.StandIns.WaitForAsync(_ => Responders.SmsTo(Host, phone, reference).Count > 0, SendTimeout);
+        await using var context = await browser.PhoneAsync("ru-RU");
+        var page = await OpenAsync(context, PageLinks.FromSms(Host, phone, reference));
+
+        await Expect(page.Locator("#facts dd").Nth(2)).ToHaveTextAsync("ОП №2, ул. Тауке хана, Шымкент");
+        await Expect(page.Locator("#facts")).Not.ToContainTextAsync("KZ-SHY");
+        await ShotAsync(page, "r11-lawyer-ru-shymkent");
     }
 
     [Fact]
@@ -162,6 +188,54 @@ public sealed class RecipientPageTests(BrowserFixture browser)
         var expired = await page.GotoAsync(link);
         Assert.Equal(404, expired!.Status);
         await Expect(page.Locator("h1").Nth(1)).ToHaveTextAsync("Ссылка недействительна");
+    }
+
+    [Fact]
+    public async Task Lawyer_InKazakh_GetsTheSmsInKazakh_AndThePageInKazakh_AndSaysTheyCantGo()
+    {
+        var scenario = await Scenario.CreateAsync(Host);
+        var phone = TestData.Phone();
+        await Scenario.PutContactAsync(Host, "lawyer-kk", new { name = "Әйгерім Нұрланқызы", region = scenario.Region, role = "lawyer", tier = 1, phone, language = "kk" });
+        var (_, reference) = await PressAsync(scenario);
+        await Host.StandIns.WaitForAsync(_ => Responders.SmsTo(Host, phone, reference).Count > 0, SendTimeout);
+        Assert.Contains("ИӘ деп жауап беріңіз", Responders.SmsTo(Host, phone, reference)[0], StringComparison.Ordinal);
+        await using var context = await browser.PhoneAsync("kk-KZ");
+        var page = await OpenAsync(context, PageLinks.FromSms(Host, phone, reference));
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "kk");
+        await Expect(page.Locator("#title")).ToHaveTextAsync("Ұстап алу: құқық қорғаушылар қауіпте");
+        await Expect(page.Locator("#ack")).ToHaveTextAsync("Мен жауап беремін");
+        await ShotAsync(page, "r11-lawyer-kk-opened");
+
+        await page.Locator("#decline").ClickAsync();
+        await Expect(page.Locator("#my-state")).ToHaveTextAsync("Сіз бара алмайтыныңызды хабарладыңыз. Ұйымдастырушы мұны көреді, ал эскалация енді сізді күтпейді.");
+        await ShotAsync(page, "r12-lawyer-kk-cant-go");
+    }
+
+    [Fact]
+    public async Task Ngo_InKazakh_ReadsTheKazakhDraft_OnAPageInKazakh()
+    {
+        // Kazakhstan's profile speaks Kazakh: the press is in Shymkent, as the country's NGOs are alerted.
+        var email = TestData.Email("ngo-kk");
+        await Scenario.PutContactAsync(Host, "ngo-kk-" + Guid.NewGuid().ToString("N")[..8], new { name = "Құқық қорғау орталығы", region = "KZ", role = "ngo", tier = 1, email, language = "kk" });
+        var organizer = await Responders.OrganizerAsync(Host, "KZ-SHY", TestData.Phone());
+        using var pressed = await Host.SendAsync(HttpMethod.Post, "api/panic", organizer, new
+        {
+            region = "KZ-SHY",
+            incident = "detention",
+            people = new object[] { new { name = "Zhanar S.", role = "co-founder", publicName = true } },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
+        var reference = Responders.Reference((await pressed.Content.ReadFromJsonAsync<JsonObject>())!["alertId"]!.GetValue<string>());
+        await Host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(Host, email, reference).Count > 0, SendTimeout);
+        Assert.StartsWith("ШҰҒЫЛ: ұстап алу (Шымкент)", Responders.EmailSubjectsTo(Host, email, reference)[0], StringComparison.Ordinal);
+        await using var context = await browser.PhoneAsync("kk-KZ");
+        var page = await OpenAsync(context, PageLinks.FromEmail(Host, email, reference));
+
+        await Expect(page.Locator("#ack")).ToHaveTextAsync("Біз жауап береміз");
+        await Expect(page.Locator(".draft pre").First).ToContainTextAsync("құқық қорғаушылардың ұсталуын айыптайды");
+        await Expect(page.Locator(".draft pre").First).ToContainTextAsync("Zhanar S.");
+        await ShotAsync(page, "r13-ngo-kk-opened");
     }
 
     private async Task<(string AlertId, string Reference)> PressAsync(Scenario scenario)

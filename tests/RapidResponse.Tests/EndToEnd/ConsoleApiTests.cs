@@ -124,6 +124,7 @@ public sealed class ConsoleApiTests(LocalHostFixture host)
         using var profile = await host.SendAsync(HttpMethod.Get, "api/manage/statements/profiles/KZ", host.Host.AdminKey);
         var json = await profile.Content.ReadAsStringAsync();
         Assert.Equal("KZ", JsonNode.Parse(json)!["country"]!.GetValue<string>());
+        Assert.Contains("Казахстан", json, StringComparison.Ordinal);
         using var back = await host.Client.SendAsync(host.Request(HttpMethod.Put, "api/manage/statements/profiles/KZ", host.Host.AdminKey, new StringContent(json, Encoding.UTF8, "application/json")));
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
 

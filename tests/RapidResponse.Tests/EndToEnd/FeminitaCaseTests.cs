@@ -18,28 +18,7 @@ public sealed class FeminitaCaseTests(LocalHostFixture host)
     [Fact]
     public async Task A_press_in_Shymkent_gives_the_ngo_a_draft_in_the_reference_order_citing_the_2026_constitution_and_naming_only_the_consenting_co_founder()
     {
-        var ngo = TestData.Email("ngo-kz");
-        await Scenario.PutContactAsync(host, "ngo-kz-" + Guid.NewGuid().ToString("N")[..8],
-            new { name = "Kazakh NGO", region = "KZ", role = "ngo", tier = 1, email = ngo, language = "en" });
-        var organizer = await Responders.OrganizerAsync(host, "KZ-SHY", TestData.Phone());
-
-        using var pressed = await host.SendAsync(HttpMethod.Post, "api/panic", organizer, new
-        {
-            region = "KZ-SHY",
-            incident = "detention",
-            location = new { lat = 42.3155, lon = 69.5869, accuracyM = 20, text = "Community centre, Tauke Khan Ave" },
-            message = "Police took both co-founders to the station",
-            people = new object[]
-            {
-                new { name = "Zhanar Sekerbayeva", role = "co-founder", publicName = true },
-                new { name = "Gulzada Serzhan", role = "co-founder", publicName = false },
-            },
-            eventName = "Women's rights workshop",
-        });
-        Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
-        var reference = Responders.Reference((await pressed.Content.ReadFromJsonAsync<JsonObject>())!["alertId"]!.GetValue<string>());
-
-        await host.StandIns.WaitForAsync(r => r.Emails.Any(m => m.To.Contains(ngo) && m.Subject!.Contains(reference, StringComparison.Ordinal)), Patience.Delivery);
+        var (ngo, reference) = await PressAsync("en");
         var mail = host.StandIns.Emails.Single(m => m.To.Contains(ngo) && m.Subject!.Contains(reference, StringComparison.Ordinal));
 
         // The facts above the line are for the NGO's eyes and carry every name; the draft below it is for the public.
@@ -62,6 +41,58 @@ public sealed class FeminitaCaseTests(LocalHostFixture host)
         Assert.DoesNotContain("Gulzada", draft, StringComparison.Ordinal);
         Assert.DoesNotContain("Serzhan", draft, StringComparison.Ordinal);
         Assert.DoesNotContain("Gulzada", attached, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kazakh_ngo_gets_the_same_draft_in_kazakh_citing_the_2026_constitution_and_naming_only_the_consenting_co_founder()
+    {
+        var (ngo, reference) = await PressAsync("kk");
+        var mail = host.StandIns.Emails.Single(m => m.To.Contains(ngo) && m.Subject!.Contains(reference, StringComparison.Ordinal));
+
+        var draft = mail.Text![(mail.Text!.IndexOf("\n----\n", StringComparison.Ordinal) + 6)..];
+        Assert.StartsWith("ШҰҒЫЛ: ұстап алу (Шымкент)", mail.Subject, StringComparison.Ordinal);
+        Assert.Equal(draft.Trim(), Attachment(mail, ".md").Trim());
+        InOrder(draft,
+            "# [YOUR ORGANISATION] Қазақстандағы құқық қорғаушылардың ұсталуын айыптайды",
+            "## Не болды",
+            "Шымкент, Қазақстан) «Women's rights workshop» іс-шарасы барысында құқық қорғаушылар ұсталды. Ұсталғандар: Zhanar Sekerbayeva және тағы бір белсенді.",
+            "Конституция мыналарға кепілдік береді:",
+            "(Қазақстан Республикасының 2026 жылғы Конституциясы, 1-бап; біздің аудармамыз)",
+            "Қазақстан Азаматтық және саяси құқықтар туралы халықаралық пактіні 2006 жылғы 24 қаңтарда ратификациялады",
+            "«ЛГБТИ адамдардың азаматтық қоғам қызметі, белсенді топтары және құқық қорғаушылары үшін қолайлы ортаға кепілдік беру» деген ұсынымды қабылдады",
+            "## Біздің үндеуіміз",
+            "- ұсталғандарға заңда танылған құқық бұзушылық үшін айып тағылмаса, оларды дереу босатуға");
+        Assert.Contains("2026 жылғы 1 шілдеден бастап күшінде", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("1995", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gulzada", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("Serzhan", draft, StringComparison.Ordinal);
+    }
+
+    /// <summary>The press of 29 May in Shymkent, with a national NGO reading <paramref name="language"/>; returns its address and the alert's reference once its email is sent.</summary>
+    private async Task<(string Ngo, string Reference)> PressAsync(string language)
+    {
+        var ngo = TestData.Email("ngo-kz");
+        await Scenario.PutContactAsync(host, "ngo-kz-" + Guid.NewGuid().ToString("N")[..8],
+            new { name = "Kazakh NGO", region = "KZ", role = "ngo", tier = 1, email = ngo, language });
+        var organizer = await Responders.OrganizerAsync(host, "KZ-SHY", TestData.Phone());
+
+        using var pressed = await host.SendAsync(HttpMethod.Post, "api/panic", organizer, new
+        {
+            region = "KZ-SHY",
+            incident = "detention",
+            location = new { lat = 42.3155, lon = 69.5869, accuracyM = 20, text = "Community centre, Tauke Khan Ave" },
+            message = "Police took both co-founders to the station",
+            people = new object[]
+            {
+                new { name = "Zhanar Sekerbayeva", role = "co-founder", publicName = true },
+                new { name = "Gulzada Serzhan", role = "co-founder", publicName = false },
+            },
+            eventName = "Women's rights workshop",
+        });
+        Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
+        var reference = Responders.Reference((await pressed.Content.ReadFromJsonAsync<JsonObject>())!["alertId"]!.GetValue<string>());
+        await host.StandIns.WaitForAsync(r => r.Emails.Any(m => m.To.Contains(ngo) && m.Subject!.Contains(reference, StringComparison.Ordinal)), Patience.Delivery);
+        return (ngo, reference);
     }
 
     /// <summary>Each part occurs in the text, after the one before it.</summary>

@@ -75,9 +75,10 @@ public sealed class FollowUpTextsTests
     [Fact]
     public void EnglishAndUnknownLanguages_ReadAsBefore()
     {
-        var en = FollowUpTexts.For("kk");
+        var en = FollowUpTexts.For("de");
 
         Assert.Same(FollowUpTexts.English, en);
+        Assert.Same(FollowUpTexts.English, FollowUpTexts.For(null));
         Assert.Contains("is resolved (false alarm). Thank you for standing by.", en.ResolutionSms(Alert, "false-alarm", null), StringComparison.Ordinal);
         Assert.Contains("update, ref " + AlertFactsText.Reference(Alert) + ": still held. \"Court at 10\"", en.UpdateSms(Alert, "still-held", "Court at 10"), StringComparison.Ordinal);
         Assert.Contains("Lawyer0 (lawyer) is responding", en.Notice(Alert, "Lawyer0", ContactRole.Lawyer), StringComparison.Ordinal);

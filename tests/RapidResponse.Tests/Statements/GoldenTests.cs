@@ -74,6 +74,40 @@ public sealed class GoldenTests
         Golden.Check($"diplomat.{language}.md", draft.Markdown);
     }
 
+    [Theory]
+    [MemberData(nameof(KazakhIncidents))]
+    public void Kazakh_statement_matches_its_golden_file(Incident incident)
+    {
+        var draft = Statements.RenderStatement(Samples.Full(incident), "kk");
+
+        Assert.Equal("kk", draft.Language);
+        Golden.Check($"statement.{incident.ToWire()}.kk.md", draft.Markdown);
+    }
+
+    public static TheoryData<Incident> KazakhIncidents() => new(Enum.GetValues<Incident>());
+
+    [Theory]
+    [InlineData(FollowUp.StillHeld)]
+    [InlineData(FollowUp.Released)]
+    public void Kazakh_follow_up_matches_its_golden_file(FollowUp followUp)
+    {
+        var draft = Statements.RenderFollowUp(Samples.Full(Incident.Detention), followUp, "Still at the district police station, no lawyer allowed.", Samples.UpdatedAt, "kk");
+
+        Assert.Equal("kk", draft.Language);
+        Golden.Check($"followup.{followUp.ToWire()}.kk.md", draft.Markdown);
+    }
+
+    [Fact]
+    public void Kazakh_diplomat_notice_and_lawyer_sms_match_their_golden_files()
+    {
+        var page = new Uri("https://rapidresponse.example.org/api/r/Xk3p9QaZ7bC");
+        var sms = Composer.ComposeSms(Samples.Full(Incident.Detention), new Recipient("Lawyer", ContactRole.Lawyer, "kk") { PageLink = page });
+
+        Golden.Check("diplomat.kk.md", Statements.RenderDiplomatNotice(Samples.Full(Incident.Detention), "kk").Markdown);
+        Assert.True(SmsSegments.Count(sms.Body) <= SmsSegments.Budget(sms.Body), sms.Body);
+        Golden.Check("sms.detention.kk.txt", sms.Body + "\n");
+    }
+
     [Fact]
     public void International_statement_matches_its_golden_file()
     {

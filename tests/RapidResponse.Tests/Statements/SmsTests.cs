@@ -72,11 +72,11 @@ public sealed class SmsTests
         Assert.True(SmsSegments.Count(body) <= segments, $"{SmsSegments.Count(body)} segments: {body}");
         var items = new[]
         {
-            language == "ru" ? "ЗАДЕРЖАНИЕ" : "DETENTION",
+            language switch { "ru" => "ЗАДЕРЖАНИЕ", "kk" => "ҰСТАП АЛУ", _ => "DETENTION" },
             alert.Location!.Text![..8],
             "14:05 UTC",
             "\"" + alert.Message![..8],
-            language == "ru" ? "Ответьте ДА" : "Reply YES to respond",
+            language switch { "ru" => "Ответьте ДА", "kk" => "ИӘ деп жауап беріңіз", _ => "Reply YES to respond" },
             AlertFactsText.Reference(alert),
             Page.AbsoluteUri,
         };
@@ -156,9 +156,58 @@ public sealed class SmsTests
     }
 
     [Fact]
+    public void A_kazakh_recipient_gets_the_sms_in_kazakh_and_it_is_ucs2_within_three_segments()
+    {
+        var body = Composer.ComposeSms(Samples.Full(Incident.Detention), new Recipient("Lawyer", ContactRole.Lawyer, "kk") { PageLink = Page }).Body;
+        var shortOne = Composer.ComposeSms(Samples.Full(Incident.Detention) with { Message = "Бөлімшеге әкетті." }, new Recipient("Lawyer", ContactRole.Lawyer, "kk")).Body;
+
+        Assert.StartsWith("RapidResponse ҰСТАП АЛУ: Zhanar Sekerbayeva (organiser), Gulzada Serzhan. Қайда: City Hotel, Kazybek Bi St 14 Қашан: 14:05 UTC 29.05. \"Бөлімшеге әкетті.\" ИӘ деп", shortOne, StringComparison.Ordinal);
+        Assert.StartsWith("ҰСТАП АЛУ: Zhanar Sekerbayeva, Gulzada Serzhan. City Hotel, Kazybek Bi St 14 14:05 UTC 29.05. \"About 30 men", body, StringComparison.Ordinal);
+        Assert.Contains("ИӘ деп жауап беріңіз. №7F3K2Q " + Page.AbsoluteUri, body, StringComparison.Ordinal);
+        Assert.Equal(SmsEncoding.Ucs2, SmsSegments.EncodingOf(body));
+        Assert.Equal(3, SmsSegments.Budget(body));
+        Assert.True(SmsSegments.Count(body) <= 3, body);
+    }
+
+    [Theory]
+    [InlineData("ә")]
+    [InlineData("ғ")]
+    [InlineData("қ")]
+    [InlineData("ң")]
+    [InlineData("ө")]
+    [InlineData("ұ")]
+    [InlineData("ү")]
+    [InlineData("һ")]
+    [InlineData("і")]
+    public void Each_kazakh_letter_makes_a_latin_text_ucs2_at_70_then_67_per_segment(string letter)
+    {
+        Assert.Equal(SmsEncoding.Gsm7, SmsSegments.EncodingOf(new string('a', 100)));
+        Assert.Equal(SmsEncoding.Ucs2, SmsSegments.EncodingOf(new string('a', 100) + letter));
+        Assert.Equal(1, SmsSegments.Count(new string('a', 69) + letter));
+        Assert.Equal(2, SmsSegments.Count(new string('a', 70) + letter));
+        Assert.Equal(3, SmsSegments.Count(new string('a', 134) + letter));
+        Assert.Equal(SmsSegments.Count(new string('д', 135)), SmsSegments.Count(string.Concat(Enumerable.Repeat(letter, 135))));
+    }
+
+    [Fact]
+    public void Kazakh_people_not_named_are_counted_and_the_other_words_are_kazakh()
+    {
+        var alert = Samples.Full() with
+        {
+            People = [new Person("Zhanar Sekerbayeva", "organiser", PublicName: true), new Person("A", null, false), new Person("B", null, false)],
+        };
+
+        var ally = Composer.ComposeSms(alert, new Recipient("Ally", ContactRole.Ally, "kk")).Body;
+        var nobody = Composer.ComposeSms(alert with { People = [] }, new Recipient("Ally", ContactRole.Ally, "kk")).Body;
+
+        Assert.Contains("Zhanar Sekerbayeva (organiser) +тағы 2.", ally, StringComparison.Ordinal);
+        Assert.Contains("ШАБУЫЛ: ұйымдастырушы (аты-жөні көрсетілмеген).", nobody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Languages_without_texts_fall_back_to_english()
     {
-        var body = Composer.ComposeSms(Samples.Full(), new Recipient("Lawyer", ContactRole.Lawyer, "kk")).Body;
+        var body = Composer.ComposeSms(Samples.Full(), new Recipient("Lawyer", ContactRole.Lawyer, "de")).Body;
 
         Assert.Contains("Reply YES to respond", body, StringComparison.Ordinal);
     }

@@ -48,6 +48,7 @@ public sealed class SecretOptionsTests
     [Theory]
     [InlineData("RapidResponse:AdminKey", "AdminKey")]
     [InlineData("RapidResponse:DataKey", "DataKey")]
+    [InlineData("RapidResponse:RetiredDataKeys", "RetiredDataKeys")]
     [InlineData("Twilio:AuthToken", "AuthToken")]
     [InlineData("SendGrid:ApiKey", "ApiKey")]
     [InlineData("SendGrid:WebhookPublicKey", "WebhookPublicKey")]
@@ -62,6 +63,20 @@ public sealed class SecretOptionsTests
         var failure = Assert.Single(refused.Failures, f => f.Contains("Key Vault reference", StringComparison.Ordinal));
         Assert.Contains(member, failure, StringComparison.Ordinal);
         Assert.DoesNotContain("SecretUri", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not base64")]
+    [InlineData("AAAA")]
+    public void Retired_data_keys_must_each_be_32_bytes(string retired)
+    {
+        var settings = Valid();
+        settings["RapidResponse:RetiredDataKeys"] = Convert.ToBase64String(new byte[32]) + "," + retired;
+        using var host = Build(settings);
+
+        var refused = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(host));
+
+        Assert.Contains(refused.Failures, f => f.Contains("RetiredDataKeys", StringComparison.Ordinal));
     }
 
     [Theory]

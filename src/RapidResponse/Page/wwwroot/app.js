@@ -34,20 +34,28 @@
   };
 
   // ---------- language ----------
+  // The page's languages, in the order the language button goes through them.
+  const LANGUAGES = Object.keys(window.RR_TEXT);
+
   function pickLanguage() {
     const saved = store.get("lang");
-    if (saved === "en" || saved === "ru") { return saved; }
+    if (LANGUAGES.includes(saved)) { return saved; }
     const wanted = navigator.languages || [navigator.language || "en"];
     for (const tag of wanted) {
       const base = String(tag).toLowerCase().split("-")[0];
-      if (base === "ru" || base === "kk" || base === "ky" || base === "be") { return "ru"; }
-      if (base === "en") { return "en"; }
+      if (LANGUAGES.includes(base)) { return base; }
+      if (base === "ky" || base === "be") { return "ru"; }
     }
     return "en";
   }
 
+  function nextLanguage() {
+    return LANGUAGES[(LANGUAGES.indexOf(state.lang) + 1) % LANGUAGES.length];
+  }
+
   function t(key, vars) {
-    const text = (window.RR_TEXT[state.lang] || {})[key] ?? window.RR_TEXT.en[key] ?? key;
+    const from = (window.RR_FALLBACK[state.lang] || ["en"]).find((lang) => (window.RR_TEXT[lang] || {})[key] !== undefined);
+    const text = from ? window.RR_TEXT[from][key] : key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? "")) : text;
   }
 
@@ -55,8 +63,8 @@
     document.documentElement.lang = state.lang;
     document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
     document.querySelectorAll("[data-t-aria]").forEach((el) => { el.setAttribute("aria-label", t(el.dataset.tAria)); });
-    const other = state.lang === "en" ? "ru" : "en";
-    $("lang").textContent = t("otherLanguage");
+    const other = nextLanguage();
+    $("lang").textContent = window.RR_TEXT[other].languageName;
     $("lang").lang = other;
     renderDynamic();
   }
@@ -245,7 +253,14 @@
   }
 
   function formatWhen(iso) {
-    return new Date(iso).toLocaleString(state.lang === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+    const date = new Date(iso);
+    if (state.lang === "kk") {
+      // Spelled here: a browser's Kazakh locale data may lack month names and print "M12".
+      const part = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+        .formatToParts(date).map((p) => [p.type, p.value]));
+      return `${part.year} ж. ${Number(part.day)} ${window.RR_TEXT.kk.months[Number(part.month) - 1]}, ${part.hour}:${part.minute}`;
+    }
+    return date.toLocaleString(state.lang === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
   }
 
   function renderEvents() {
@@ -689,7 +704,7 @@
   function wire() {
     $("signin-form").addEventListener("submit", signIn);
     $("lang").addEventListener("click", () => {
-      state.lang = state.lang === "en" ? "ru" : "en";
+      state.lang = nextLanguage();
       store.set("lang", state.lang);
       applyLanguage();
     });

@@ -1,6 +1,6 @@
-// The console's words, English and Russian. A language is one more table here (and a line in words.js LOCALES);
-// a word it lacks reads in English.
-import { translator } from "./words.js";
+// The console's words, English and Russian. A language is one more table here (lang.js knows its fallbacks:
+// a word Kazakh lacks reads in Russian, then English).
+import { translator } from "./lang.js";
 
 const TEXT = {
   en: {
@@ -121,7 +121,22 @@ const TEXT = {
   },
 };
 
-export const { t, use, when, current, languages } = translator(TEXT);
+const words = translator(TEXT);
+let language = "en";
+
+export const t = (key, values) => words.t(key, values);
+export const when = (iso) => words.when(iso);
+export const current = () => language;
+
+/** The languages the console has words for. */
+export const languages = () => Object.keys(TEXT);
+
+export function use(wanted) {
+  language = words.use(wanted);
+  document.documentElement.lang = language;
+  document.querySelectorAll("[data-t]").forEach((element) => { element.textContent = t(element.dataset.t); });
+  return language;
+}
 
 /** An action's failure in words: the problem's detail, then each bad field the server named. */
 export const failed = (error) =>

@@ -1,6 +1,7 @@
-import { translator } from "./words.js";
+// The recipient page's words in English, Russian and Kazakh ({name} placeholders are filled by t()). A word a
+// language lacks comes from the next language of its fallbacks (lang.js: Kazakh → Russian → English).
+import { translator } from "./lang.js";
 
-// The recipient page's words, English and Russian ({name} placeholders are filled by t()).
 const TEXT = {
   en: {
     loading: "Loading…",
@@ -84,8 +85,56 @@ const TEXT = {
     },
     resolution: "Закрыт",
   },
+  kk: {
+    loading: "Жүктелуде…",
+    loadFailed: "Дабылды жүктеу мүмкін болмады. Байланысты тексеріңіз; бет қайта әрекет жасайды.",
+    duressBanner: "Ұйымдастырушыны бұл дабылды тоқтатуға мәжбүрлеген. Ол әлі де қауіпте деп санаңыз. Ұйымдастырушының телефонына қоңырау шалмаңыз, хат жазбаңыз.",
+    silentBanner: "Үнсіз дабыл: ұйымдастырушының телефонына қоңырау шалмаңыз, хат жазбаңыз. Оны біреу бақылап отыруы мүмкін.",
+    resolvedBanner: "Ұйымдастырушы бұл дабылды жапты. Басқа ештеңе қажет емес.",
+    title: "{incident}: құқық қорғаушылар қауіпте",
+    greeting: "Кімге: {name} ({role})",
+    what: "Не", who: "Кім", where: "Қайда", map: "Карта", openMap: "Картаны ашу", when: "Қашан", note: "Хабарлама", event: "Іс-шара", region: "Өңір",
+    nobody: "Көрсетілмеген",
+    ack: "Мен жауап беремін", ackNgo: "Біз жауап береміз",
+    decline: "Мен бара алмаймын",
+    acked: "Сіз жауап бердіңіз. Ұйымдастырушы мұны көреді.",
+    ackedNgo: "Ұйымыңыз жауап берді. Ұйымдастырушы мұны көреді.",
+    declined: "Сіз бара алмайтыныңызды хабарладыңыз. Ұйымдастырушы мұны көреді, ал эскалация енді сізді күтпейді.",
+    reference: "№{ref}",
+    statusLabel: "Ұйымдастырушыға қайда екеніңізді хабарлаңыз",
+    noteLabel: "Қысқа жазба (міндетті емес)",
+    statusSend: "Күйді жіберу",
+    statusSent: "Күй жіберілді: {status}",
+    organizerPhone: "Ұйымдастырушы: {name}, {phone}",
+    actionsTitle: "Не істей аласыз",
+    respondersTitle: "Кім жауап берді",
+    noResponders: "Әзірге ешкім жауап бермеді.",
+    updatesTitle: "Ұйымдастырушыдан жаңалықтар",
+    noUpdates: "Әзірге жаңалық жоқ.",
+    draftsTitle: "Мәлімдеме жобалары",
+    draftsHint: "Жарияламас бұрын әрбір фактіні тексеріңіз. [нақтылау] деп белгіленген жерлерді тексеру керек.",
+    copy: "Көшіру", copied: "Көшірілді", download: ".{ext} жүктеу",
+    firstDraft: "Мәлімдеме", updatedDraft: "Жаңартылған мәлімдеме",
+    incidents: { attack: "Шабуыл", detention: "Ұстап алу", raid: "Тінту", threat: "Қорқыту", ban: "Тыйым салу", other: "Оқиға" },
+    roles: { lawyer: "заңгер", ngo: "ҮЕҰ", journalist: "журналист", diplomat: "дипломат", ally: "одақтас" },
+    statuses: {
+      "on-the-way": "Жолдамын", "at-police-station": "Полиция бөлімшесіндемін", "with-detained-person": "Ұсталған адамның қасындамын",
+      "denied-access": "Кіргізбей жатыр", other: "Басқа (жазба жазыңыз)",
+    },
+    outcomes: {
+      "still-held": "Әлі ұсталып отыр", charged: "Айып тағылды", released: "Босатылды", injured: "Зардап шеккендер бар", safe: "Қауіпсіз", "false-alarm": "Жалған дабыл", other: "Жаңалық",
+    },
+    resolution: "Жабылды",
+  },
 };
 
 const words = translator(TEXT);
 
-export const { t, use, when } = words;
+export function use(language) {
+  document.documentElement.lang = words.use(language);
+  document.querySelectorAll("[data-t]").forEach((element) => { element.textContent = t(element.dataset.t); });
+}
+
+export const t = (key, values) => words.t(key, values);
+
+export const when = (iso) => words.when(iso);

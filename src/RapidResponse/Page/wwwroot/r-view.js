@@ -20,7 +20,7 @@ function facts(alert) {
   const rows = [
     [t("what"), t(`incidents.${alert.incident}`)],
     [t("who"), alert.peopleSummary && alert.people.length === 0 ? alert.peopleSummary : who],
-    [t("where"), [alert.place ?? t("nobody"), ` (${alert.region})`].join("")],
+    [t("where"), [alert.place, alert.regionName].filter(Boolean).join(", ")],
     alert.mapUrl ? [t("map"), element("a", { href: alert.mapUrl, rel: "noreferrer", target: "_blank" }, t("openMap"))] : null,
     [t("when"), when(alert.occurredAt)],
     alert.eventName ? [t("event"), alert.eventName] : null,
