@@ -58,7 +58,7 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>A new organizer for <paramref name="region"/>; returns its bearer token.</summary>
     public async Task<string> NewOrganizerAsync(string region, CancellationToken cancellationToken)
     {
-        var created = await Service<OrganizerAdmin>().CreateAsync(new NewOrganizerRequest("Bench organizer", [region], null, null), cancellationToken);
+        var created = await Service<OrganizerAdmin>().CreateAsync(RapidResponse.Security.CoordinatorCaller.Admin, new NewOrganizerRequest("Bench organizer", [region], null, null), cancellationToken);
         return created.Value?.Token ?? throw new InvalidOperationException($"Could not create an organizer: {created.Problem?.Detail}");
     }
 

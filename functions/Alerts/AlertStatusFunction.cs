@@ -14,7 +14,7 @@ public sealed class AlertStatusFunction(Authenticator authenticator, AlertReader
         string alertId,
         CancellationToken cancellationToken)
     {
-        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var caller = await authenticator.AuthenticateReaderAsync(request, cancellationToken);
         if (caller is null)
         {
             return Problem.Unauthorized().ToResult();
@@ -31,7 +31,7 @@ public sealed class AlertStatusFunction(Authenticator authenticator, AlertReader
         string alertId,
         CancellationToken cancellationToken)
     {
-        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        var caller = await authenticator.AuthenticateReaderAsync(request, cancellationToken);
         if (caller is null)
         {
             return Problem.Unauthorized().ToResult();

@@ -6,20 +6,21 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Manage;
 
-/// <summary>The coordinators' live board: the open alerts, and one alert opened with its checked record.</summary>
-public sealed class AlertBoardFunction(Authenticator authenticator, AlertBoard board)
+/// <summary>The coordinators' live board: the open alerts in the caller's regions, and one alert opened with its checked record.</summary>
+public sealed class AlertBoardFunction(ManageGate gate, AlertBoard board)
 {
     [Function("ListBoardAlerts")]
     public async Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/alerts")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.ReadAlerts, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        var listed = await board.ListAsync(request.Query["state"], null, request.Query["language"], cancellationToken);
+        var listed = await board.ListAsync(request.Query["state"], admitted.Value!, request.Query["language"], cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return listed.ToHttpResult(ApiJson.Default.IReadOnlyListBoardAlert);
     }
@@ -30,12 +31,13 @@ public sealed class AlertBoardFunction(Authenticator authenticator, AlertBoard b
         string alertId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.ReadAlerts, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        var opened = await board.OpenAsync(alertId, null, request.Query["language"], cancellationToken);
+        var opened = await board.OpenAsync(alertId, admitted.Value!, request.Query["language"], cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return opened.ToHttpResult(ApiJson.Default.BoardAlertDetail);
     }

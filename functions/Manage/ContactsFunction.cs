@@ -6,7 +6,7 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Manage;
 
-public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin contacts)
+public sealed class ContactsFunction(ManageGate gate, ContactAdmin contacts)
 {
     public const int MaxImportBytes = 2 * 1024 * 1024;
 
@@ -16,9 +16,10 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
         string contactId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditContacts, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var body = await JsonBody.ReadAsync(request, ApiJson.Default.ContactInput, cancellationToken);
@@ -27,7 +28,7 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
             return malformed.ToResult();
         }
 
-        var stored = await contacts.PutAsync(contactId, body.Value!, cancellationToken);
+        var stored = await contacts.PutAsync(admitted.Value!, contactId, body.Value!, cancellationToken);
         return stored.Problem?.ToResult() ?? TypedResults.Json(ContactView.From(stored.Value!), ApiJson.Default.ContactView);
     }
 
@@ -36,14 +37,32 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/contacts")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.ReadContacts, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        var listed = await contacts.ListAsync(request.Query["region"], cancellationToken);
+        var listed = await contacts.ListAsync(admitted.Value!, request.Query["region"], cancellationToken);
         return listed.Problem?.ToResult()
             ?? TypedResults.Json<IReadOnlyList<ContactView>>(listed.Value!.Select(ContactView.From).ToList(), ApiJson.Default.IReadOnlyListContactView);
+    }
+
+    [Function("ExportContacts")]
+    public async Task<IResult> ExportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/contacts/export")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditContacts, cancellationToken);
+        if (admitted.Problem is { } refused)
+        {
+            return refused.ToResult();
+        }
+
+        var region = request.Query["region"].ToString();
+        var csv = await contacts.ExportAsync(admitted.Value!, region, cancellationToken);
+        return csv.Problem?.ToResult()
+            ?? TypedResults.File(csv.Value!, "text/csv; charset=utf-8", $"contacts-{RegionCode.Normalize(region)}.csv");
     }
 
     [Function("ImportContacts")]
@@ -51,9 +70,10 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/contacts/import")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditContacts, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         if (request.ContentType is not { } contentType || !contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
@@ -68,7 +88,7 @@ public sealed class ContactsFunction(Authenticator authenticator, ContactAdmin c
         }
 
         var dryRun = bool.TryParse(request.Query["dryRun"], out var dry) && dry;
-        var report = await contacts.ImportAsync(bytes, cancellationToken, dryRun);
+        var report = await contacts.ImportAsync(admitted.Value!, bytes, cancellationToken, dryRun);
         return report.ToHttpResult(ApiJson.Default.ImportReport);
     }
 }

@@ -6,7 +6,7 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Manage;
 
-public sealed class EscalationPoliciesFunction(Authenticator authenticator, EscalationPolicyAdmin policies)
+public sealed class EscalationPoliciesFunction(ManageGate gate, EscalationPolicyAdmin policies)
 {
     [Function("GetEscalationPolicy")]
     public async Task<IResult> GetAsync(
@@ -14,12 +14,13 @@ public sealed class EscalationPoliciesFunction(Authenticator authenticator, Esca
         string region,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.ReadPolicies, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        var policy = await policies.GetAsync(region, cancellationToken);
+        var policy = await policies.GetAsync(admitted.Value!, region, cancellationToken);
         return policy.ToHttpResult(ApiJson.Default.EscalationPolicyView);
     }
 
@@ -29,9 +30,10 @@ public sealed class EscalationPoliciesFunction(Authenticator authenticator, Esca
         string region,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditPolicies, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var body = await JsonBody.ReadAsync(request, ApiJson.Default.EscalationPolicyInput, cancellationToken);
@@ -40,7 +42,7 @@ public sealed class EscalationPoliciesFunction(Authenticator authenticator, Esca
             return malformed.ToResult();
         }
 
-        var policy = await policies.PutAsync(region, body.Value!, cancellationToken);
+        var policy = await policies.PutAsync(admitted.Value!, region, body.Value!, cancellationToken);
         return policy.ToHttpResult(ApiJson.Default.EscalationPolicyView);
     }
 }

@@ -6,16 +6,17 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Manage;
 
-public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdmin organizers, OrganizerTokens tokens, OrganizerDirectory directory, SignInCards cards)
+public sealed class OrganizersFunction(ManageGate gate, OrganizerAdmin organizers, OrganizerTokens tokens, OrganizerDirectory directory, SignInCards cards)
 {
     [Function("CreateOrganizer")]
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/organizers")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditOrganizers, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var body = await JsonBody.ReadAsync(request, ApiJson.Default.NewOrganizerRequest, cancellationToken);
@@ -24,7 +25,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
             return malformed.ToResult();
         }
 
-        var created = await organizers.CreateAsync(body.Value!, cancellationToken);
+        var created = await organizers.CreateAsync(admitted.Value!, body.Value!, cancellationToken);
         return Issued(request, created, StatusCodes.Status201Created);
     }
 
@@ -35,12 +36,13 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         string organizerId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditOrganizers, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        var rotated = await tokens.RotateAsync(organizerId, cancellationToken);
+        var rotated = await tokens.RotateAsync(admitted.Value!, organizerId, cancellationToken);
         return Issued(request, rotated, StatusCodes.Status200OK);
     }
 
@@ -51,12 +53,13 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         string organizerId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditOrganizers, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        var problem = await tokens.RevokeAsync(organizerId, cancellationToken);
+        var problem = await tokens.RevokeAsync(admitted.Value!, organizerId, cancellationToken);
         return problem?.ToResult() ?? TypedResults.NoContent();
     }
 
@@ -65,12 +68,14 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/organizers")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        // The list holds no phone, token or code, no more than a contact list: a viewer of the regions may read it.
+        var admitted = await gate.AdmitAsync(request, ManageAction.ReadContacts, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
-        return TypedResults.Json(await directory.ListAsync(null, cancellationToken), ApiJson.Default.IReadOnlyListOrganizerView);
+        return TypedResults.Json(await directory.ListAsync(admitted.Value!, cancellationToken), ApiJson.Default.IReadOnlyListOrganizerView);
     }
 
     [Function("SetOrganizerRegions")]
@@ -79,9 +84,10 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
         string organizerId,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.EditOrganizers, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var body = await JsonBody.ReadAsync(request, ApiJson.Default.OrganizerRegionsRequest, cancellationToken);
@@ -90,7 +96,7 @@ public sealed class OrganizersFunction(Authenticator authenticator, OrganizerAdm
             return malformed.ToResult();
         }
 
-        var changed = await directory.SetRegionsAsync(organizerId, body.Value!, cancellationToken);
+        var changed = await directory.SetRegionsAsync(admitted.Value!, organizerId, body.Value!, cancellationToken);
         return changed.ToHttpResult(ApiJson.Default.OrganizerView);
     }
 

@@ -6,7 +6,7 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Functions.Manage;
 
-public sealed class PoisonFunction(Authenticator authenticator, PoisonMessages poison)
+public sealed class PoisonFunction(ManageGate gate, PoisonMessages poison)
 {
     [Function("ListPoisonMessages")]
     public async Task<IResult> ListAsync(
@@ -14,13 +14,14 @@ public sealed class PoisonFunction(Authenticator authenticator, PoisonMessages p
         string queue,
         CancellationToken cancellationToken)
     {
-        if (Refuse(request, queue) is { } refused)
+        var admitted = await gate.AdmitAsync(request, ManageAction.ReadParked, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
             return refused.ToResult();
         }
 
-        var parked = await poison.ListAsync(queue, cancellationToken);
-        return TypedResults.Json(parked, ApiJson.Default.IReadOnlyListParkedMessage);
+        var parked = await poison.ListAsync(admitted.Value!, queue, cancellationToken);
+        return parked.ToHttpResult(ApiJson.Default.IReadOnlyListParkedMessage);
     }
 
     [Function("ReplayPoisonMessages")]
@@ -29,17 +30,13 @@ public sealed class PoisonFunction(Authenticator authenticator, PoisonMessages p
         string queue,
         CancellationToken cancellationToken)
     {
-        if (Refuse(request, queue) is { } refused)
+        var admitted = await gate.AdmitAsync(request, ManageAction.ReplayParked, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
             return refused.ToResult();
         }
 
-        var report = await poison.ReplayAsync(queue, cancellationToken);
-        return TypedResults.Json(report, ApiJson.Default.ReplayReport);
+        var report = await poison.ReplayAsync(admitted.Value!, queue, cancellationToken);
+        return report.ToHttpResult(ApiJson.Default.ReplayReport);
     }
-
-    private Problem? Refuse(HttpRequest request, string queue) =>
-        !authenticator.IsAdmin(request) ? Problem.Unauthorized()
-        : !PoisonMessages.IsReplayable(queue) ? Problem.NotFound($"'{queue}' is not a queue with a watched poison twin (alerts, deliveries, escalations).")
-        : null;
 }

@@ -7,7 +7,7 @@ using RapidResponse.Statements;
 
 namespace RapidResponse.Functions.Manage;
 
-public sealed class StatementsFunction(Authenticator authenticator, StatementAdmin statements)
+public sealed class StatementsFunction(ManageGate gate, StatementAdmin statements)
 {
     public const int MaxUploadBytes = 256 * 1024;
 
@@ -16,65 +16,73 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements/preview")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, ManageAction.PreviewStatements, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var query = request.Query;
-        var draft = await statements.PreviewAsync(query["alertId"], query["incident"], query["region"], query["language"], cancellationToken);
+        var draft = await statements.PreviewAsync(admitted.Value!, query["alertId"], query["incident"], query["region"], query["language"], cancellationToken);
         return draft.ToHttpResult(ApiJson.Default.StatementDraft);
     }
 
     [Function("ListStatementSources")]
-    public IResult List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements")] HttpRequest request) =>
-        authenticator.IsAdmin(request)
-            ? TypedResults.Json(statements.List(), ApiJson.Default.TemplateList)
-            : Problem.Unauthorized().ToResult();
+    public async Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var admitted = await gate.AdmitAsync(request, ManageAction.PreviewStatements, cancellationToken);
+        return admitted.Problem?.ToResult() ?? TypedResults.Json(statements.List(), ApiJson.Default.TemplateList);
+    }
 
     [Function("GetStatementTemplate")]
-    public IResult GetTemplate(
+    public Task<IResult> GetTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements/templates/{name}")] HttpRequest request,
-        string name) =>
-        Source(request, () => statements.TemplateSource(name), "text/plain; charset=utf-8");
+        string name,
+        CancellationToken cancellationToken) =>
+        SourceAsync(request, ManageAction.PreviewStatements, () => statements.TemplateSource(name), "text/plain; charset=utf-8", cancellationToken);
 
     [Function("GetLegalProfile")]
-    public IResult GetProfile(
+    public Task<IResult> GetProfileAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/statements/profiles/{country}")] HttpRequest request,
-        string country) =>
-        Source(request, () => statements.ProfileSource(country), "application/json; charset=utf-8");
+        string country,
+        CancellationToken cancellationToken) =>
+        SourceAsync(request, ManageAction.PreviewStatements, () => statements.ProfileSource(country), "application/json; charset=utf-8", cancellationToken);
 
     [Function("ReplaceStatementTemplate")]
     public Task<IResult> ReplaceTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/statements/templates/{name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        UploadAsync(request, source => statements.ReplaceTemplateAsync(name, source, cancellationToken), cancellationToken);
+        UploadAsync(request, ManageAction.EditTemplates, (caller, source) => statements.ReplaceTemplateAsync(caller, name, source, cancellationToken), cancellationToken);
 
     [Function("ReplaceLegalProfile")]
     public Task<IResult> ReplaceProfileAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/statements/profiles/{country}")] HttpRequest request,
         string country,
         CancellationToken cancellationToken) =>
-        UploadAsync(request, json => statements.ReplaceProfileAsync(country, json, cancellationToken), cancellationToken);
+        UploadAsync(request, ManageAction.EditProfiles, (caller, json) => statements.ReplaceProfileAsync(caller, country, json, cancellationToken), cancellationToken);
 
-    private IResult Source(HttpRequest request, Func<Result<string>> read, string contentType)
+    private async Task<IResult> SourceAsync(HttpRequest request, ManageAction action, Func<Result<string>> read, string contentType, CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, action, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var source = read();
         return source.Problem?.ToResult() ?? TypedResults.Text(source.Value!, contentType);
     }
 
-    private async Task<IResult> UploadAsync(HttpRequest request, Func<string, Task<Result<StatementReplaced>>> replace, CancellationToken cancellationToken)
+    private async Task<IResult> UploadAsync(
+        HttpRequest request, ManageAction action, Func<CoordinatorCaller, string, Task<Result<StatementReplaced>>> replace, CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAdmin(request))
+        var admitted = await gate.AdmitAsync(request, action, cancellationToken);
+        if (admitted.Problem is { } refused)
         {
-            return Problem.Unauthorized().ToResult();
+            return refused.ToResult();
         }
 
         var bytes = await RequestBody.ReadAsync(request, MaxUploadBytes, cancellationToken);
@@ -83,7 +91,7 @@ public sealed class StatementsFunction(Authenticator authenticator, StatementAdm
             return Problem.TooLarge(MaxUploadBytes).ToResult();
         }
 
-        var replaced = await replace(Encoding.UTF8.GetString(bytes));
+        var replaced = await replace(admitted.Value!, Encoding.UTF8.GetString(bytes));
         return replaced.ToHttpResult(ApiJson.Default.StatementReplaced);
     }
 }

@@ -121,8 +121,8 @@ public sealed class LocalHostApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Seeds the demo region and organizer; returns the organizer's token.</summary>
-    public Task<string> SeedDemoAsync(CancellationToken cancellationToken) => DemoData.SeedAsync(Services, cancellationToken);
+    /// <summary>Seeds the demo region, organizer and coordinator account; returns their tokens.</summary>
+    public Task<DemoTokens> SeedDemoAsync(CancellationToken cancellationToken) => DemoData.SeedAsync(Services, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -60,6 +60,15 @@ public sealed class RapidResponseOptions : IValidatableObject
     };
 
     /// <summary>
+    /// For tests only: multiplies the back-off of held sends (5 s to 5 minutes, <c>RetryBackoff</c>), a send's retry
+    /// period and the circuit breaker's break (<c>SendResilience</c>), and the watchdog's probe period, so that a
+    /// 30-minute outage can be played on the real queue listener in a minute (1/30). The watchdog's sweep (every
+    /// 10 s) and the send timeouts are not scaled. Leave it at 1 in service.
+    /// </summary>
+    [Range(0.001, 1)]
+    public double BackoffScale { get; set; } = 1;
+
+    /// <summary>
     /// Optional: base64 of a random 256-bit key that encrypts the sensitive columns at rest (AES-GCM, see
     /// <see cref="Security.FieldCipher"/>). In Azure, a Key Vault reference. Without it, they are stored as given.
     /// </summary>

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Alerts;
+using RapidResponse.Audit;
 using RapidResponse.Board;
 using RapidResponse.Channels;
 using RapidResponse.Contacts;
+using RapidResponse.Coordinators;
 using RapidResponse.Dispatch;
 using RapidResponse.Events;
 using RapidResponse.Http;
@@ -26,6 +28,7 @@ public static class RapidResponseServiceCollectionExtensions
     public static IServiceCollection AddRapidResponse(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RapidResponseOptions>().BindConfiguration(RapidResponseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EasyAuthOptions>().BindConfiguration(EasyAuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services
             .AddRapidResponseProblemDetails()
@@ -44,6 +47,9 @@ public static class RapidResponseServiceCollectionExtensions
 
     private static IServiceCollection AddRapidResponseDomain(this IServiceCollection services) => services
         .AddSingleton<Authenticator>()
+        .AddSingleton<ManageGate>()
+        .AddSingleton<CoordinatorAdmin>()
+        .AddSingleton<AuditReader>()
         .AddSingleton<OrganizerAdmin>()
         .AddSingleton<OrganizerTokens>()
         .AddSingleton<OrganizerDirectory>()

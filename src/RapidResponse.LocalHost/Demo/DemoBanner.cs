@@ -4,8 +4,9 @@ namespace RapidResponse.LocalHost.Demo;
 public static class DemoBanner
 {
     /// <summary>The banner; the console link signs in with <paramref name="adminKey"/> when this run generated it (null: it was configured, and is not printed).</summary>
-    public static string Render(Uri baseUrl, string organizerToken, string? adminKey = null)
+    public static string Render(Uri baseUrl, DemoTokens tokens, string? adminKey = null)
     {
+        var organizerToken = tokens.Organizer;
         var api = baseUrl.AbsoluteUri.TrimEnd('/');
         var console = adminKey is null
             ? $"{api}/api/console (sign in with the admin key)"
@@ -25,6 +26,10 @@ public static class DemoBanner
 
               Then watch this console, or open {{api}}/stand-ins, for the SMS and emails that would have been sent.
               Alert status: curl -sS {{api}}/api/alerts/<alertId> -H "Authorization: Bearer {{organizerToken}}"
+
+              Demo coordinator (role coordinator, regions KZ and its cities): {{tokens.Coordinator}}
+                curl -sS {{api}}/api/manage/me -H "Authorization: Bearer {{tokens.Coordinator}}"
+              The console as that coordinator: {{api}}/api/console#token={{Uri.EscapeDataString(tokens.Coordinator)}}
 
             """;
     }

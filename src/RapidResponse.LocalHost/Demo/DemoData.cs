@@ -1,5 +1,7 @@
 using RapidResponse.Contacts;
+using RapidResponse.Coordinators;
 using RapidResponse.Organizers;
+using RapidResponse.Security;
 
 namespace RapidResponse.LocalHost.Demo;
 
@@ -20,12 +22,19 @@ public static class DemoData
         new("lawyer-almaty", "KZ-ALA", "Almaty Lawyer (other region)", ContactRole.Lawyer, 1, "+77012223344", null, "ru", true),
     ];
 
-    /// <summary>Seeds the contacts and creates the demo organizer; returns the organizer's token.</summary>
-    public static async Task<string> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Seeds the contacts, creates the demo organizer and a coordinator account for KZ; returns their tokens.</summary>
+    public static async Task<DemoTokens> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<ContactStore>().PutManyAsync(Contacts, cancellationToken);
         var created = await services.GetRequiredService<OrganizerAdmin>().CreateAsync(
-            new NewOrganizerRequest("Demo organizer (Shymkent)", ["KZ-SHY"], "+77470001122", "ru"), cancellationToken);
-        return created.Value?.Token ?? throw new InvalidOperationException("Could not create the demo organizer: " + created.Problem?.Detail);
+            CoordinatorCaller.Admin, new NewOrganizerRequest("Demo organizer (Shymkent)", ["KZ-SHY"], "+77470001122", "ru"), cancellationToken);
+        var coordinator = await services.GetRequiredService<CoordinatorAdmin>().CreateAsync(
+            CoordinatorCaller.Admin, new NewCoordinatorRequest("Demo coordinator (Kazakhstan)", "coordinator", ["KZ"]), cancellationToken);
+        return new DemoTokens(
+            created.Value?.Token ?? throw new InvalidOperationException("Could not create the demo organizer: " + created.Problem?.Detail),
+            coordinator.Value?.Token ?? throw new InvalidOperationException("Could not create the demo coordinator: " + coordinator.Problem?.Detail));
     }
 }
+
+/// <summary>The demo's credentials: the organizer's token and a KZ coordinator account's token.</summary>
+public sealed record DemoTokens(string Organizer, string Coordinator);

@@ -39,6 +39,9 @@ public static class LocalDefaults
             settings["Twilio:AccountSid"] = "AC00000000000000000000000000local";
             settings["Twilio:AuthToken"] = "local-stand-in";
             settings["Twilio:FromNumber"] = "+15005550006";
+            settings["Twilio:WhatsAppFrom"] = "+15005550006";
+            settings["Twilio:WhatsAppContentSids:en"] = LocalWhatsAppTemplates.English;
+            settings["Twilio:WhatsAppContentSids:ru"] = LocalWhatsAppTemplates.Russian;
             notes.Add($"Twilio: recording stand-in at {settings["Twilio:BaseUrl"]}");
         }
 
@@ -52,4 +55,11 @@ public static class LocalDefaults
 
         return (settings, notes, azurite);
     }
+}
+
+/// <summary>The Content template SIDs the local host sends WhatsApp alerts with (the stand-in records them).</summary>
+public static class LocalWhatsAppTemplates
+{
+    public const string English = "HX00000000000000000000000000000en";
+    public const string Russian = "HX00000000000000000000000000000ru";
 }

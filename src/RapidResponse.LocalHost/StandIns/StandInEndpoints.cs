@@ -19,6 +19,7 @@ public static partial class StandInEndpoints
     {
         app.MapPost(TwilioPath + "/2010-04-01/Accounts/{accountSid}/Messages.json", TwilioMessageAsync);
         app.MapGet(TwilioPath + "/2010-04-01/Accounts/{accountSid}/Messages.json", TwilioListAsync);
+        app.MapPost(TwilioPath + "/2010-04-01/Accounts/{accountSid}/Calls.json", StandInCalls.PlaceAsync);
         app.MapPost(SendGridPath + "/v3/mail/send", SendGridMailAsync);
         app.MapGet("/stand-ins", (StandInRecorder recorder) => Results.Content(StandInPage.Render(recorder), "text/html; charset=utf-8"));
     }
@@ -26,19 +27,21 @@ public static partial class StandInEndpoints
     private static async Task<IResult> TwilioMessageAsync(
         string accountSid, HttpRequest request, StandInRecorder recorder, TimeProvider time, ILoggerFactory loggers)
     {
-        var fault = await FaultAsync(recorder, "twilio");
+        var form = await request.ReadFormAsync();
+        // WhatsApp can be failed on its own ("twilio-whatsapp"), as WhatsApp refuses a number SMS still reaches.
+        var fault = await FaultAsync(recorder, form["To"].ToString().StartsWith("whatsapp:", StringComparison.Ordinal) ? "twilio-whatsapp" : "twilio");
         if (fault is not null and not { DropAfterTaking: true })
         {
             return new FaultResult(fault);
         }
 
-        var form = await request.ReadFormAsync();
         var sid = "SM" + Guid.NewGuid().ToString("N");
         var message = new RecordedSms(
             sid, accountSid, BasicUser(request), form["To"].ToString(), Optional(form, "From"), Optional(form, "MessagingServiceSid"),
-            form["Body"].ToString(), Optional(form, "StatusCallback"), Optional(form, "ValidityPeriod"), time.GetUtcNow());
+            form["Body"].ToString(), Optional(form, "StatusCallback"), Optional(form, "ValidityPeriod"), time.GetUtcNow(),
+            Optional(form, "ContentSid"), Optional(form, "ContentVariables"));
         recorder.Add(message);
-        LogSms(loggers.CreateLogger("StandIns.Twilio"), Pii.MaskPhone(message.To), Pii.MaskText(message.Body));
+        LogSms(loggers.CreateLogger("StandIns.Twilio"), StandInPage.Mask(message.To), Pii.MaskText(message.Body.Length > 0 ? message.Body : "template " + message.ContentSid));
         if (fault is { DropAfterTaking: true })
         {
             request.HttpContext.Abort();
@@ -173,7 +176,7 @@ public static partial class StandInEndpoints
         return personalizations.Count > 1 ? $"(one request for {personalizations.Count} recipients; as the first reads it)\n{text}" : text;
     }
 
-    private static async Task<StandInFault?> FaultAsync(StandInRecorder recorder, string provider)
+    internal static async Task<StandInFault?> FaultAsync(StandInRecorder recorder, string provider)
     {
         if (recorder.Latency > TimeSpan.Zero)
         {
@@ -183,7 +186,7 @@ public static partial class StandInEndpoints
         return recorder.Fault?.Invoke(provider);
     }
 
-    private static string? Optional(IFormCollection form, string key) => form.TryGetValue(key, out var value) ? value.ToString() : null;
+    internal static string? Optional(IFormCollection form, string key) => form.TryGetValue(key, out var value) ? value.ToString() : null;
 
     private static string? BasicUser(HttpRequest request)
     {
@@ -197,7 +200,7 @@ public static partial class StandInEndpoints
         return decoded.Split(':', 2)[0];
     }
 
-    private sealed class FaultResult(StandInFault fault) : IResult
+    internal sealed class FaultResult(StandInFault fault) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -208,7 +211,7 @@ public static partial class StandInEndpoints
             }
 
             httpContext.Response.ContentType = "application/json";
-            // Twilio's own codes: an invalid number, authentication failed, or a server error.
+            // Twilio's own codes: an invalid number (or, for WhatsApp, not a WhatsApp user), authentication failed, or a server error.
             var code = fault.StatusCode switch { 400 => 21211, 401 => 20003, _ => 20500 };
             await httpContext.Response.WriteAsync(
                 $$"""{"code": {{code}}, "message": "Stand-in fault {{fault.StatusCode}}", "status": {{fault.StatusCode}}, "errors": [{"message": "Stand-in fault"}]}""");

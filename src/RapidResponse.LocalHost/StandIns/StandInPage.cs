@@ -15,14 +15,31 @@ public static class StandInPage
             <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
             article{border:1px solid #ccc;border-radius:.5rem;padding:.75rem;margin:.5rem 0}pre{white-space:pre-wrap}</style>
             </head><body><h1>What would have been sent</h1>
-            <p>Local stand-ins for Twilio and SendGrid. Recipients are masked; this page refreshes itself.</p>
+            <p>Local stand-ins for Twilio (SMS, calls) and SendGrid. Recipients are masked; this page refreshes itself.</p>
             """);
-        html.Append("<h2>SMS (").Append(recorder.Sms.Count).Append(")</h2>");
+        html.Append("<h2>SMS and WhatsApp (").Append(recorder.Sms.Count).Append(")</h2>");
         foreach (var sms in recorder.Sms.Reverse())
         {
-            html.Append("<article><strong>To ").Append(Encode(Pii.MaskPhone(sms.To))).Append("</strong> at ")
-                .Append(sms.ReceivedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))
-                .Append("<pre>").Append(Encode(Pii.MaskText(sms.Body))).Append("</pre></article>");
+            html.Append("<article><strong>").Append(sms.IsWhatsApp ? "WhatsApp to " : "To ").Append(Encode(Mask(sms.To))).Append("</strong> at ")
+                .Append(sms.ReceivedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            if (sms.ContentSid is { } template)
+            {
+                html.Append("<p>Template ").Append(Encode(template)).Append("</p><pre>").Append(Encode(Pii.MaskText(sms.ContentVariables ?? ""))).Append("</pre>");
+            }
+            else
+            {
+                html.Append("<pre>").Append(Encode(Pii.MaskText(sms.Body))).Append("</pre>");
+            }
+
+            html.Append("</article>");
+        }
+
+        html.Append("<h2>Calls (").Append(recorder.Calls.Count).Append(")</h2>");
+        foreach (var call in recorder.Calls.Reverse())
+        {
+            html.Append("<article><strong>To ").Append(Encode(Pii.MaskPhone(call.To))).Append("</strong> at ")
+                .Append(call.ReceivedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))
+                .Append("<p>Answering-machine detection: ").Append(Encode(call.MachineDetection ?? "off")).Append("</p></article>");
         }
 
         html.Append("<h2>Email (").Append(recorder.Emails.Count).Append(")</h2>");
@@ -40,6 +57,10 @@ public static class StandInPage
 
         return html.Append("</body></html>").ToString();
     }
+
+    /// <summary>A phone, masked; a WhatsApp address keeps its <c>whatsapp:</c> prefix.</summary>
+    public static string Mask(string to) =>
+        to.StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp:" + Pii.MaskPhone(to["whatsapp:".Length..]) : Pii.MaskPhone(to);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

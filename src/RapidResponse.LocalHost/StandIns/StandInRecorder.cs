@@ -14,6 +14,23 @@ public sealed record RecordedSms(
     string Body,
     string? StatusCallback,
     string? ValidityPeriod,
+    DateTimeOffset ReceivedAt,
+    string? ContentSid = null,
+    string? ContentVariables = null)
+{
+    /// <summary>Sent to <c>whatsapp:+…</c>: a WhatsApp message rather than an SMS.</summary>
+    public bool IsWhatsApp => To.StartsWith("whatsapp:", StringComparison.Ordinal);
+}
+
+/// <summary>A Twilio Calls request as the stand-in received it: where Twilio would fetch the TwiML and post the status.</summary>
+public sealed record RecordedCall(
+    string Sid,
+    string AccountSid,
+    string To,
+    string From,
+    string Url,
+    string? StatusCallback,
+    string? MachineDetection,
     DateTimeOffset ReceivedAt);
 
 /// <summary>A SendGrid v3 mail/send request as the stand-in received it.</summary>
@@ -46,10 +63,13 @@ public sealed class StandInRecorder
 {
     private readonly ConcurrentQueue<RecordedSms> sms = new();
     private readonly ConcurrentQueue<RecordedEmail> emails = new();
+    private readonly ConcurrentQueue<RecordedCall> calls = new();
 
     public IReadOnlyCollection<RecordedSms> Sms => sms;
 
     public IReadOnlyCollection<RecordedEmail> Emails => emails;
+
+    public IReadOnlyCollection<RecordedCall> Calls => calls;
 
     /// <summary>Added to every stand-in answer (a provider's latency).</summary>
     public TimeSpan Latency { get; set; }
@@ -63,6 +83,12 @@ public sealed class StandInRecorder
     internal void Add(RecordedSms message)
     {
         sms.Enqueue(message);
+        Recorded?.Invoke();
+    }
+
+    internal void Add(RecordedCall call)
+    {
+        calls.Enqueue(call);
         Recorded?.Invoke();
     }
 
@@ -84,7 +110,7 @@ public sealed class StandInRecorder
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"Stand-ins did not see the expected sends within {timeout}: {sms.Count} SMS, {emails.Count} emails.");
+                throw new TimeoutException($"Stand-ins did not see the expected sends within {timeout}: {sms.Count} SMS, {emails.Count} emails, {calls.Count} calls.");
             }
         }
     }

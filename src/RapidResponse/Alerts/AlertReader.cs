@@ -1,20 +1,26 @@
+using RapidResponse.Audit;
 using RapidResponse.Http;
 using RapidResponse.Responses;
 using RapidResponse.Security;
 
 namespace RapidResponse.Alerts;
 
-/// <summary>Shows an alert to the organizer who raised it, or to the admin.</summary>
-public sealed class AlertReader(AlertStore alerts, ResponseStore responses)
+/// <summary>Shows an alert to the organizer who raised it, to the admin, or to a coordinator of its region (audited).</summary>
+public sealed class AlertReader(AlertStore alerts, ResponseStore responses, AuditLog audit)
 {
     public async Task<Result<AlertView>> ReadAsync(Caller caller, string alertId, CancellationToken cancellationToken)
     {
         var record = await alerts.ReadAsync(alertId, cancellationToken);
 
         // Another organizer's alert answers exactly like a missing one: ids reveal nothing.
-        if (record is null || !caller.MayRead(record.Alert.OrganizerId))
+        if (record is null || !caller.MayRead(record.Alert.OrganizerId, record.Alert.Region))
         {
             return Problem.NotFound($"No alert '{alertId}' for this caller.");
+        }
+
+        if (caller.Coordinator is { } coordinator)
+        {
+            await audit.AppendAsync(coordinator, "alert.read", "alert:" + alertId, record.Alert.Region, [], cancellationToken);
         }
 
         var acknowledgements = await responses.ListAcknowledgementsAsync(alertId, cancellationToken);

@@ -1,3 +1,4 @@
+using RapidResponse.Audit;
 using RapidResponse.Http;
 using RapidResponse.Security;
 
@@ -15,14 +16,19 @@ public sealed record AlertRecordExport(
     IReadOnlyList<RecordEntry> Entries);
 
 /// <summary>Exports an alert's tamper-evident record to its organizer or the admin; other callers get 404.</summary>
-public sealed class RecordExporter(AlertStore alerts)
+public sealed class RecordExporter(AlertStore alerts, AuditLog audit)
 {
     public async Task<Result<AlertRecordExport>> ExportAsync(Caller caller, string alertId, CancellationToken cancellationToken)
     {
         var chain = await alerts.ReadChainAsync(alertId, cancellationToken);
-        if (chain is null || !caller.MayRead(chain.Alert.OrganizerId))
+        if (chain is null || !caller.MayRead(chain.Alert.OrganizerId, chain.Alert.Region))
         {
             return Problem.NotFound($"No alert '{alertId}' for this caller.");
+        }
+
+        if (caller.Coordinator is { } coordinator)
+        {
+            await audit.AppendAsync(coordinator, "alert.record", "alert:" + alertId, chain.Alert.Region, [], cancellationToken);
         }
 
         var entries = chain.Entries;

@@ -1,4 +1,5 @@
 using RapidResponse.Alerts;
+using RapidResponse.Audit;
 using RapidResponse.Contacts;
 using RapidResponse.Escalation;
 using RapidResponse.Http;
@@ -18,36 +19,43 @@ public sealed class AlertBoard(
     RecordExporter records,
     EscalationPolicyStore policies,
     ResponseStore responses,
-    StatementService statements)
+    StatementService statements,
+    AuditLog audit)
 {
     public const string OpenState = "open";
 
     /// <summary>
-    /// The open alerts (<paramref name="state"/> may only be <c>open</c>) in <paramref name="scope"/>, the regions the
-    /// caller manages (an alert in one of them or below it is shown; null for all), place names in <paramref name="language"/>.
+    /// The open alerts (<paramref name="state"/> may only be <c>open</c>) in the caller's scope (an alert in one of its
+    /// regions or below it is shown), place names in <paramref name="language"/>.
     /// </summary>
     public async Task<Result<IReadOnlyList<BoardAlert>>> ListAsync(
-        string? state, IReadOnlyCollection<string>? scope, string? language, CancellationToken cancellationToken)
+        string? state, CoordinatorCaller caller, string? language, CancellationToken cancellationToken)
     {
         if ((state ?? OpenState) != OpenState)
         {
             return Problem.Invalid("state", "only 'open' alerts are on the board");
         }
 
-        var rows = (await open.ListAsync(cancellationToken)).Where(row => InScope(row.Region, scope)).ToList();
+        var rows = (await open.ListAsync(cancellationToken)).Where(row => caller.Can(ManageAction.ReadAlerts, row.Region)).ToList();
         var lines = await Task.WhenAll(rows.Select(row => LineAsync(row, Languages.OrDefault(language), cancellationToken)));
         return Result<IReadOnlyList<BoardAlert>>.Ok(lines.OfType<BoardAlert>().ToList());
     }
 
+    /// <summary>
+    /// One alert, as the admin sees it (the board must show a duress resolve for what it is), with its record and the
+    /// check of its chain; the read is in the audit log, as every coordinator's read of an alert.
+    /// </summary>
     public async Task<Result<BoardAlertDetail>> OpenAsync(
-        string alertId, IReadOnlyCollection<string>? scope, string? language, CancellationToken cancellationToken)
+        string alertId, CoordinatorCaller caller, string? language, CancellationToken cancellationToken)
     {
         var view = await reader.ReadAsync(Caller.Admin, alertId, cancellationToken);
-        if (view.Value is not { } alert || !InScope(alert.Region, scope))
+        if (view.Value is not { } alert || !caller.Can(ManageAction.ReadAlerts, alert.Region))
         {
             // Out of scope answers like a missing alert: an id reveals nothing.
             return Problem.NotFound($"No alert '{alertId}' for this caller.");
         }
+
+        await audit.AppendAsync(caller, "alert.read", "alert:" + alertId, alert.Region, [], cancellationToken);
 
         var record = (await records.ExportAsync(Caller.Admin, alertId, cancellationToken)).Value!;
         var check = RecordVerifier.Verify(record.Entries, record.HeadSeq, record.HeadHash);
@@ -96,7 +104,4 @@ public sealed class AlertBoard(
 
         return null;
     }
-
-    private static bool InScope(string region, IReadOnlyCollection<string>? scope) =>
-        scope is null || RegionCode.Chain(region).Any(scope.Contains);
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
+using RapidResponse.Channels.Voice;
+using RapidResponse.Channels.WhatsApp;
 
 namespace RapidResponse.Channels;
 
@@ -15,11 +17,24 @@ public static class ChannelsServiceCollectionExtensions
 
         services.AddHttpClient<ISmsSender, TwilioSmsSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
-            .AddResilienceHandler("twilio-send", (pipeline, context) =>
+            .AddResilienceHandler("twilio-send", (pipeline, context) => SendResilience.Configure(
+                pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond, BackoffScale(context.ServiceProvider)));
+
+        // Twilio places one call per second per account unless raised (docs/OPERATIONS.md): the cap keeps below it.
+        services.AddHttpClient<ICallPlacer, TwilioCallPlacer>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
+            .AddResilienceHandler("twilio-call", (pipeline, _) => SendResilience.Configure(pipeline, messagesPerSecond: 1));
+
+        services.AddHttpClient<IWhatsAppSender, TwilioWhatsAppSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
+            .AddResilienceHandler("twilio-whatsapp", (pipeline, context) =>
                 SendResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond));
 
         services.AddHttpClient<IEmailSender, SendGridEmailSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("sendgrid-send", (pipeline, _) => SendResilience.Configure(pipeline, messagesPerSecond: null));
+            .AddResilienceHandler("sendgrid-send", (pipeline, context) =>
+                SendResilience.Configure(pipeline, messagesPerSecond: null, BackoffScale(context.ServiceProvider)));
         return services;
     }
+
+    private static double BackoffScale(IServiceProvider services) => services.GetRequiredService<IOptions<RapidResponseOptions>>().Value.BackoffScale;
 }

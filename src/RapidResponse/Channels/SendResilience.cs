@@ -2,22 +2,48 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace RapidResponse.Channels;
 
 /// <summary>
 /// The resilience pipeline for provider sends. A send is a POST that may already have reached the provider,
-/// so only what certainly did not is retried: connection failures before the request left, and 429/503
-/// (honouring <c>Retry-After</c>), with jittered back-off. Attempt and total timeouts bound a send, and a circuit
-/// breaker stops hammering a provider that is down (queue visibility then backs the message off).
+/// so only what certainly did not is retried: connection failures before the request left, 429/503 (honouring
+/// <c>Retry-After</c>), and calls the open circuit stopped before they left.
 /// </summary>
+/// <remarks>
+/// Tuned so that a glitch costs about its own length (measured in bench/, "glitch length → extra delay"): each
+/// send retries about every <see cref="RetryEvery"/> for about <see cref="RetryWindow"/>, and the circuit breaker,
+/// once most calls fail, lets one call through every <see cref="BreakDuration"/>. So a down provider sees about one
+/// request a second from each instance, not one per waiting send, and when it answers again the circuit closes and
+/// every waiting send goes out at its next retry, a second or two later. A send that fails for the whole window is
+/// held by the queue with a growing back-off (<c>RetryBackoff</c>) and its recipient's other channel is used at once.
+/// </remarks>
 public static class SendResilience
 {
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(45);
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int? messagesPerSecond)
+    /// <summary>A bound on one send, retries included (a slow provider's attempt timeouts, a long <c>Retry-After</c>).</summary>
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a send that certainly did not reach the provider is tried again.</summary>
+    public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retries of one send: about <see cref="RetryWindow"/> of trying before the queue holds it.</summary>
+    public const int MaxRetries = 10;
+
+    public static readonly TimeSpan RetryWindow = RetryEvery * MaxRetries;
+
+    /// <summary>How long the open circuit refuses calls before it lets one through to test the provider.</summary>
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan ShortestBreak = TimeSpan.FromMilliseconds(500);
+
+    /// <param name="pipeline">The send client's pipeline.</param>
+    /// <param name="messagesPerSecond">The client-side send-rate cap, if any.</param>
+    /// <param name="scale"><c>RapidResponseOptions.BackoffScale</c>: 1 in service; tests compress the retry and break periods.</param>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int? messagesPerSecond, double scale = 1)
     {
         if (messagesPerSecond is { } rate)
         {
@@ -37,20 +63,25 @@ public static class SendResilience
             .AddTimeout(TotalTimeout)
             .AddRetry(new HttpRetryStrategyOptions
             {
-                MaxRetryAttempts = 4,
-                BackoffType = DelayBackoffType.Exponential,
+                MaxRetryAttempts = MaxRetries,
+                // Constant, not exponential: the circuit breaker already spares a down provider, and a send waiting
+                // 8 s between tries would turn a 6 s glitch into 14 s.
+                BackoffType = DelayBackoffType.Constant,
                 UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                MaxDelay = TimeSpan.FromSeconds(8),
+                Delay = RetryEvery * scale,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(IsSafeToRetry(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(IsSafeToRetry(args.Outcome) || args.Outcome.Exception is BrokenCircuitException),
             })
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
-                FailureRatio = 0.5,
-                MinimumThroughput = 8,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(15),
+                // Opens only when most calls fail for more than a moment (an outage), not when the first try of
+                // every send the listener runs at once (batch 16 + threshold 8 = 24) fails (a blip): those retry
+                // within about a second and go through.
+                FailureRatio = 0.8,
+                MinimumThroughput = 30,
+                SamplingDuration = TimeSpan.FromSeconds(5),
+                // Polly's floor for a break is half a second.
+                BreakDuration = BreakDuration * scale > ShortestBreak ? BreakDuration * scale : ShortestBreak,
             })
             .AddTimeout(AttemptTimeout);
     }
@@ -68,7 +99,7 @@ public static class SendResilience
     {
         null => true,
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => false,
-        Polly.CircuitBreaker.BrokenCircuitException => false,
+        BrokenCircuitException => false,
         Polly.RateLimiting.RateLimiterRejectedException => false,
         TimeoutRejectedException => true,
         _ when exception.InnerException is { } inner => MayHaveReachedProvider(inner),

@@ -10,4 +10,16 @@ public sealed record Contact(
     string? Phone,
     string? Email,
     string Language,
-    bool Active);
+    bool Active)
+{
+    /// <summary>The channel the contact asked for instead of their role's (<see cref="ContactChannels.WhatsApp"/>), or null.</summary>
+    public string? Prefers { get; init; }
+}
+
+/// <summary>The channels a contact may prefer.</summary>
+public static class ContactChannels
+{
+    public const string WhatsApp = "whatsapp";
+
+    public const string Rule = "must be whatsapp, or absent for the role's channel";
+}

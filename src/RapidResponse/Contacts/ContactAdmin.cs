@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
+using RapidResponse.Audit;
 using RapidResponse.Http;
+using RapidResponse.Security;
 
 namespace RapidResponse.Contacts;
 
@@ -18,13 +21,16 @@ public sealed record ImportReport(int Imported, int Rejected, IReadOnlyList<Impo
     public IReadOnlyList<ContactView>? Contacts { get; init; }
 }
 
-/// <summary>A coordinator's work on contact lists: put one, list a region, import a CSV.</summary>
-public sealed class ContactAdmin(ContactStore store)
+/// <summary>
+/// A coordinator's work on contact lists: put one, list a region, import a CSV; each within the caller's scope, and
+/// each recorded in the audit log (field names only, never a value).
+/// </summary>
+public sealed class ContactAdmin(ContactStore store, AuditLog audit)
 {
     public const int MaxImportRows = 5000;
-    private static readonly string[] Columns = ["contactId", "name", "region", "role", "tier", "phone", "email", "language", "active"];
+    private static readonly string[] Columns = ["contactId", "name", "region", "role", "tier", "phone", "email", "language", "active", "prefers"];
 
-    public async Task<Result<Contact>> PutAsync(string contactId, ContactInput input, CancellationToken cancellationToken)
+    public async Task<Result<Contact>> PutAsync(CoordinatorCaller caller, string contactId, ContactInput input, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.For(input);
         var contact = input.Validate(contactId, errors);
@@ -33,18 +39,52 @@ public sealed class ContactAdmin(ContactStore store)
             return errors.ToProblem();
         }
 
+        if (!caller.Can(ManageAction.EditContacts, contact.Region))
+        {
+            return OutOfScope(contact.Region);
+        }
+
+        var before = await store.GetAsync(contact.Region, contact.Id, cancellationToken);
         await store.PutAsync(contact, cancellationToken);
+        await audit.AppendAsync(
+            caller, before is null ? "contact.create" : "contact.update", Entity(contact), contact.Region, ContactChanges.Fields(before, contact), cancellationToken);
         return contact;
     }
 
-    public async Task<Result<IReadOnlyList<Contact>>> ListAsync(string? region, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<Contact>>> ListAsync(CoordinatorCaller caller, string? region, CancellationToken cancellationToken)
     {
-        if (!RegionCode.IsValid(region))
+        var scoped = InScope(caller, ManageAction.ReadContacts, region);
+        if (scoped.Problem is { } problem)
         {
-            return Problem.Invalid("region", RegionCode.Rule);
+            return problem;
         }
 
-        return Result<IReadOnlyList<Contact>>.Ok(await store.ListAsync(RegionCode.Normalize(region!), cancellationToken));
+        var contacts = await store.ListAsync(scoped.Value!, cancellationToken);
+        await audit.AppendAsync(caller, "contacts.list", "contacts:" + scoped.Value, scoped.Value, [], cancellationToken);
+        return Result<IReadOnlyList<Contact>>.Ok(contacts);
+    }
+
+    /// <summary>
+    /// A region's contacts as the import reads them (same columns, <c>docs/examples/contacts.csv</c>), so an export
+    /// edited in a spreadsheet imports back; cells a spreadsheet would run as a formula, phones included, start with <c>'</c>.
+    /// </summary>
+    public async Task<Result<byte[]>> ExportAsync(CoordinatorCaller caller, string? region, CancellationToken cancellationToken)
+    {
+        // An export holds every phone and email in full, so it needs the role that edits them, not the one that reads.
+        var scoped = InScope(caller, ManageAction.EditContacts, region);
+        if (scoped.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var contacts = await store.ListAsync(scoped.Value!, cancellationToken);
+        await audit.AppendAsync(caller, "contacts.export", "contacts:" + scoped.Value, scoped.Value, [], cancellationToken);
+        var rows = contacts.Select(c => (IReadOnlyList<string>)
+        [
+            c.Id, c.Name, c.Region, c.Role.ToWire(), c.Tier.ToString(CultureInfo.InvariantCulture), c.Phone ?? "", c.Email ?? "", c.Language,
+            c.Active ? "true" : "false", c.Prefers ?? "",
+        ]);
+        return Csv.Write(rows.Prepend(Columns));
     }
 
     /// <summary>
@@ -52,7 +92,7 @@ public sealed class ContactAdmin(ContactStore store)
     /// are kept, each bad row is reported by its record number (the header is 1). A <paramref name="dryRun"/> checks
     /// every row the same way and saves nothing, so a coordinator can fix the file first.
     /// </summary>
-    public async Task<Result<ImportReport>> ImportAsync(byte[] csv, CancellationToken cancellationToken, bool dryRun = false)
+    public async Task<Result<ImportReport>> ImportAsync(CoordinatorCaller caller, byte[] csv, CancellationToken cancellationToken, bool dryRun = false)
     {
         var rows = Csv.ReadRows(csv).Take(MaxImportRows + 2).ToList();
         if (rows.Count == 0)
@@ -86,8 +126,14 @@ public sealed class ContactAdmin(ContactStore store)
 
         var kept = new List<Contact>();
         var rejected = new List<ImportRowError>();
+        var outside = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 1; i < rows.Count; i++)
         {
+            if (Cell(header, rows[i], "region") is { } region && RegionCode.IsValid(region) && !caller.Can(ManageAction.EditContacts, region))
+            {
+                outside[$"rows[{i + 1}].region"] = [$"{RegionCode.Normalize(region)} is outside your regions"];
+            }
+
             var errors = new FieldErrors();
             var contact = ParseRow(header, rows[i], errors);
             if (contact is null)
@@ -100,22 +146,41 @@ public sealed class ContactAdmin(ContactStore store)
             }
         }
 
+        // Nothing is stored when any row is outside the caller's scope: a half-applied list is worse than none.
+        if (outside.Count > 0)
+        {
+            return new Problem(
+                StatusCodes.Status403Forbidden,
+                "Forbidden",
+                $"{outside.Count} rows are outside your regions ({string.Join(", ", outside.Keys)}); nothing was imported.",
+                outside);
+        }
+
         if (dryRun)
         {
             return new ImportReport(kept.Count, rejected.Count, rejected) { DryRun = true, Contacts = kept.Select(ContactView.Masked).ToList() };
         }
 
-        await store.PutManyAsync(kept.DistinctBy(c => (c.Region, c.Id)).ToList(), cancellationToken);
+        var contacts = kept.DistinctBy(c => (c.Region, c.Id)).ToList();
+        await store.PutManyAsync(contacts, cancellationToken);
+        var given = header.Where(h => !h.Equals("contactId", StringComparison.OrdinalIgnoreCase)).Select(h => h.ToLowerInvariant()).ToList();
+        await audit.AppendAsync(caller, contacts.Select(c => new AuditChange("contact.import", Entity(c), c.Region, given)).ToList(), cancellationToken);
         return new ImportReport(kept.Count, rejected.Count, rejected);
+    }
+
+    private static string Entity(Contact contact) => $"contact:{contact.Region}/{contact.Id}";
+
+    private static Problem OutOfScope(string region) => Problem.Forbidden($"Region '{region}' is outside your regions.");
+
+    private static string? Cell(string[] header, IReadOnlyList<string> cells, string column)
+    {
+        var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+        return index >= 0 && index < cells.Count && cells[index].Trim().Length > 0 ? cells[index].Trim() : null;
     }
 
     private static Contact? ParseRow(string[] header, IReadOnlyList<string> cells, FieldErrors errors)
     {
-        string? Cell(string column)
-        {
-            var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
-            return index >= 0 && index < cells.Count && cells[index].Trim().Length > 0 ? cells[index].Trim() : null;
-        }
+        string? Cell(string column) => ContactAdmin.Cell(header, cells, column);
 
         int? tier = null;
         if (Cell("tier") is { } tierText)
@@ -143,7 +208,7 @@ public sealed class ContactAdmin(ContactStore store)
             }
         }
 
-        var input = new ContactInput(Cell("name"), Cell("region"), Cell("role"), tier, Cell("phone"), Cell("email"), Cell("language"), active);
+        var input = new ContactInput(Cell("name"), Cell("region"), Cell("role"), tier, Cell("phone"), Cell("email"), Cell("language"), active, Cell("prefers"));
         var contactId = Cell("contactId") ?? StableId(input);
         return input.Validate(contactId, errors);
     }
@@ -153,5 +218,16 @@ public sealed class ContactAdmin(ContactStore store)
     {
         var identity = string.Join('|', input.Region?.ToUpperInvariant(), input.Name, input.Phone, input.Email);
         return "c" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..15];
+    }
+
+    private static Result<string> InScope(CoordinatorCaller caller, ManageAction action, string? region)
+    {
+        if (!RegionCode.IsValid(region))
+        {
+            return Problem.Invalid("region", RegionCode.Rule);
+        }
+
+        var normalized = RegionCode.Normalize(region!);
+        return caller.Can(action, normalized) ? normalized : OutOfScope(normalized);
     }
 }

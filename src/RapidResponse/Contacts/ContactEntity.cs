@@ -22,6 +22,7 @@ internal sealed class ContactEntity : ITableEntity
     public string? Email { get; set; }
     public string Language { get; set; } = "en";
     public bool Active { get; set; }
+    public string? Prefers { get; set; }
 
     public static ContactEntity From(Contact contact) => new()
     {
@@ -34,6 +35,7 @@ internal sealed class ContactEntity : ITableEntity
         Email = contact.Email,
         Language = contact.Language,
         Active = contact.Active,
+        Prefers = contact.Prefers,
     };
 
     public ContactEntity Sealed(FieldCipher cipher)
@@ -65,5 +67,8 @@ internal sealed class ContactEntity : ITableEntity
         Phone,
         Email,
         Language,
-        Active);
+        Active)
+    {
+        Prefers = Prefers,
+    };
 }

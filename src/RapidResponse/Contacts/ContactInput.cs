@@ -12,7 +12,8 @@ public sealed record ContactInput(
     string? Phone,
     string? Email,
     string? Language,
-    bool? Active)
+    bool? Active,
+    string? Prefers = null)
 {
     public const int MaxTier = 9;
 
@@ -58,6 +59,16 @@ public sealed record ContactInput(
         }
 
         var language = Languages.NormalizeOrReport(errors, "language", Language);
-        return errors.Any ? null : new Contact(contactId, region!, name!, role, tier, phone, email, language, Active ?? true);
+        var prefers = string.IsNullOrWhiteSpace(Prefers) ? null : Prefers.Trim().ToLowerInvariant();
+        if (prefers is not (null or ContactChannels.WhatsApp))
+        {
+            errors.Add("prefers", ContactChannels.Rule);
+        }
+        else if (prefers is not null && phone is null)
+        {
+            errors.Add("prefers", "whatsapp needs a phone");
+        }
+
+        return errors.Any ? null : new Contact(contactId, region!, name!, role, tier, phone, email, language, Active ?? true) { Prefers = prefers };
     }
 }

@@ -12,8 +12,14 @@ public sealed record ContactView(
     string Language,
     bool Active)
 {
+    /// <summary><c>whatsapp</c>, or null for the role's channel.</summary>
+    public string? Prefers { get; init; }
+
     public static ContactView From(Contact contact) => new(
-        contact.Id, contact.Name, contact.Region, contact.Role.ToWire(), contact.Tier, contact.Phone, contact.Email, contact.Language, contact.Active);
+        contact.Id, contact.Name, contact.Region, contact.Role.ToWire(), contact.Tier, contact.Phone, contact.Email, contact.Language, contact.Active)
+    {
+        Prefers = contact.Prefers,
+    };
 
     /// <summary>As <see cref="From"/>, with the phone and email masked: for a preview that need not show them.</summary>
     public static ContactView Masked(Contact contact) => From(contact) with

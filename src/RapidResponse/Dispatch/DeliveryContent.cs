@@ -37,16 +37,32 @@ public sealed class DeliveryContent(
     OrganizerStore organizers,
     IPageLinks links) : IDeliveryContent
 {
+    /// <summary>
+    /// The SMS, within the first alert SMS's budget: a reminder is the alert SMS composed with the reminder line in
+    /// its budget; a confirmation or a follow-up to a recipient is cut to fit with their page link last.
+    /// </summary>
     public async Task<string> SmsAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
     {
-        var recipient = delivery.Kind is DeliveryKind.Alert or DeliveryKind.Reminder
-            ? RecipientOf(delivery) with { PageLink = await PageLinkAsync(alert, delivery, cancellationToken), Lead = Duress(alert, FollowUpTexts.For(delivery.Language)) }
-            : RecipientOf(delivery);
+        var text = await TextAsync(alert, delivery, cancellationToken);
+        return delivery.Kind is DeliveryKind.Confirmation or DeliveryKind.FollowUp
+            ? SmsFit.WithLink(text, await PageLinkAsync(alert, delivery, cancellationToken))
+            : text;
+    }
+
+    private async Task<string> TextAsync(Alert alert, Delivery delivery, CancellationToken cancellationToken)
+    {
         var texts = FollowUpTexts.For(delivery.Language);
+        var recipient = delivery.Kind switch
+        {
+            DeliveryKind.Alert => RecipientOf(delivery) with { PageLink = await PageLinkAsync(alert, delivery, cancellationToken), Lead = Duress(alert, texts) },
+            DeliveryKind.Reminder => RecipientOf(delivery) with { PageLink = await PageLinkAsync(alert, delivery, cancellationToken) },
+            _ => RecipientOf(delivery),
+        };
         return delivery.Kind switch
         {
             DeliveryKind.Alert => composer.ComposeSms(alert, recipient).Body,
-            DeliveryKind.Reminder => texts.Reminder(await responses.ListAcknowledgementsAsync(alert.Id, cancellationToken)) + composer.ComposeSms(alert, recipient).Body,
+            DeliveryKind.Reminder => SmsFit.FirstThatFits(texts.ReminderLeads(await responses.ListAcknowledgementsAsync(alert.Id, cancellationToken))
+                .Select(lead => composer.ComposeSms(alert, recipient with { Lead = lead + Duress(alert, texts) }).Body)),
             DeliveryKind.Confirmation => texts.Confirmation(alert, FirstName(delivery.RecipientName), await OrganizerAsync(alert, cancellationToken)),
             DeliveryKind.Notice => await NoticeAsync(alert, delivery, texts, cancellationToken),
             DeliveryKind.FollowUp => await FollowUpAsync(alert, delivery, cancellationToken) switch
@@ -84,7 +100,7 @@ public sealed class DeliveryContent(
                 return FollowUpEmails.Compose(alert, recipient, followUp, statements, head);
             default:
                 // Confirmations and notices are SMS; one that fell back to email carries the same words.
-                var text = await SmsAsync(alert, delivery, cancellationToken);
+                var text = await TextAsync(alert, delivery, cancellationToken);
                 return new EmailText(texts.Subject("notice", alert, statements.PlaceName(alert, texts.Language)), text, "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>", []);
         }
     }

@@ -7,8 +7,9 @@ using RapidResponse.Telemetry;
 namespace RapidResponse.Dispatch;
 
 /// <summary>
-/// When a send fails for good (an invalid number, an undeliverable SMS, a bounced email), tries the contact's other
-/// channel: a lawyer without a working phone may still read email. Idempotent: the fallback is a Delivery row of
+/// When a send fails for good (an invalid number, an undeliverable SMS, a bounced email), or its provider is out,
+/// tries the contact's other channel: a lawyer without a working phone may still read email, and during an SMS
+/// outage a lawyer with an email address gets it at once (the SMS still follows when the provider is back). Idempotent: the fallback is a Delivery row of
 /// its own, added once, so repeated failures or callbacks never send it twice.
 /// </summary>
 public sealed partial class DeliveryFallback(
@@ -22,7 +23,8 @@ public sealed partial class DeliveryFallback(
     /// <summary>Adds and queues the delivery on the other channel; false when the contact has no other address.</summary>
     public async Task<bool> FallBackAsync(Delivery failed, CancellationToken cancellationToken)
     {
-        if (failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
+        // A call backs up an SMS already sent: nothing takes its place. The other channels fall back to each other.
+        if (failed.Channel == Channel.Call || failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
         {
             // The other channel already failed once for this message: going back would loop.
             LogNoFallback(failed.AlertId, failed.Channel);
@@ -68,13 +70,18 @@ public sealed partial class DeliveryFallback(
 
     public static string IdFor(Delivery failed, Channel other) => $"{failed.Id}{FallbackMarker}{other.ToString().ToLowerInvariant()}";
 
-    private static string Describe(Channel channel) => channel == Channel.Sms ? "SMS" : "Email";
+    private static string Describe(Channel channel) => channel switch
+    {
+        Channel.Sms => "SMS",
+        Channel.WhatsApp => "WhatsApp",
+        _ => "Email",
+    };
 
     private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId}: {Failed} failed for good; falling back to {Fallback}")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId}: {Failed} failed or its provider is out; falling back to {Fallback}")]
     private partial void LogFellBack(string alertId, Channel failed, Channel fallback);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Alert {AlertId}: {Failed} failed for good and the contact has no other channel")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Alert {AlertId}: {Failed} failed or its provider is out, and the contact has no other channel")]
     private partial void LogNoFallback(string alertId, Channel failed);
 }

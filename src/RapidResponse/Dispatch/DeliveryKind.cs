@@ -17,6 +17,9 @@ public enum DeliveryKind
 
     /// <summary>To the organizer: who is coming.</summary>
     Notice,
+
+    /// <summary>A phone call to a lawyer alerted earlier who has not answered (an escalation step's <c>call</c>).</summary>
+    Call,
 }
 
 /// <summary>Row ids of the later messages: the alert delivery's id plus a suffix, so each is added (and sent) once.</summary>
@@ -26,13 +29,15 @@ public static class DeliveryKinds
 
     public static string ReminderId(Delivery alerted, int step) => $"{alerted.Id}|reminder-{step}";
 
+    public static string CallId(Delivery alerted, int step) => $"{alerted.Id}|call-{step}";
+
     public static string ConfirmationId(Delivery acknowledged) => $"{acknowledged.Id}|confirmation";
 
     public static string NoticeId(Delivery acknowledged) => $"notice|{acknowledged.Id}";
 
     /// <summary>The alert delivery a later message to the same recipient follows (the organizer's notice has none).</summary>
     public static string AlertDeliveryId(Delivery delivery) =>
-        delivery.Kind is DeliveryKind.Reminder or DeliveryKind.FollowUp or DeliveryKind.Confirmation ? delivery.Id[..delivery.Id.LastIndexOf('|')] : delivery.Id;
+        delivery.Kind is DeliveryKind.Reminder or DeliveryKind.FollowUp or DeliveryKind.Confirmation or DeliveryKind.Call ? delivery.Id[..delivery.Id.LastIndexOf('|')] : delivery.Id;
 
     /// <summary>The provider gave up on it: a reminder or follow-up over the same channel would fail too.</summary>
     public static bool IsFinalFailure(this DeliveryState state) => state is DeliveryState.Failed or DeliveryState.Undeliverable;

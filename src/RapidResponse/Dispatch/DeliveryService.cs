@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
+using RapidResponse.Channels.Voice;
 using RapidResponse.Operations;
 using RapidResponse.Responses;
 using RapidResponse.Security;
@@ -28,11 +30,14 @@ public sealed partial class DeliveryService(
     IDeliveryContent content,
     ISmsSender sms,
     IEmailSender email,
+    ICallPlacer calls,
+    WhatsAppDispatch whatsApp,
     DeliveryFallback fallback,
     EmailBatchService batches,
     PhoneIndex phones,
     ProviderOutages outages,
     DeliveryQueue queue,
+    IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -86,6 +91,12 @@ public sealed partial class DeliveryService(
         var alert = await reading
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} belongs to missing alert {delivery.AlertId}.");
 
+        if (outages.IsKnownDown(ProviderOf(claimed.Channel)))
+        {
+            // Known to be out: the other channel does not wait for this send's retries to run out.
+            await fallback.FallBackAsync(claimed, cancellationToken);
+        }
+
         SendOutcome outcome;
         try
         {
@@ -102,7 +113,7 @@ public sealed partial class DeliveryService(
 
             var released = time.GetUtcNow();
             var failures = claimed.Failures + 1;
-            var wait = RetryBackoff.For(failures, released - alert.CreatedAt);
+            var wait = RetryBackoff.For(failures, released - alert.CreatedAt, options.Value.BackoffScale);
             var held = await alerts.TryUpdateDeliveryAsync(
                 claimed.MoveTo(DeliveryState.Pending, released) with
                 {
@@ -115,11 +126,14 @@ public sealed partial class DeliveryService(
                 cancellationToken);
             if (exception.AccountRefused || failures >= RetryBackoff.OutageAfter)
             {
-                // An outage, not this recipient: the delivery stays pending and is retried, the operator is told
-                // (once, on the other channel), and the contact's other channel carries the message meanwhile.
+                // An outage, not this recipient: the delivery stays pending and is retried, and the operator is told
+                // (once, on the other channel).
                 await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
-                await fallback.FallBackAsync(claimed, cancellationToken);
             }
+
+            // The provider failed for the whole retry window (SendResilience.RetryWindow): the contact's other
+            // channel carries the message at once, and this one still goes out when the provider is back.
+            await fallback.FallBackAsync(claimed, cancellationToken);
 
             if (held is null)
             {
@@ -185,11 +199,14 @@ public sealed partial class DeliveryService(
                 new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), delivery, cancellationToken),
             Channel.Email => await email.SendAsync(
                 new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
+            // A call's words are served when Twilio fetches its TwiML (Responses/CallAnswers), not sent here.
+            Channel.Call => await calls.PlaceAsync(new CallRequest(delivery.Address, reference), cancellationToken),
+            Channel.WhatsApp => await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }
 
-    public static string ProviderOf(Channel channel) => channel == Channel.Sms ? TwilioSmsSender.Provider : SendGridEmailSender.Provider;
+    public static string ProviderOf(Channel channel) => channel == Channel.Email ? SendGridEmailSender.Provider : TwilioSmsSender.Provider;
 
     private async Task<SendOutcome> SendSmsAsync(SmsMessage message, Delivery delivery, CancellationToken cancellationToken)
     {

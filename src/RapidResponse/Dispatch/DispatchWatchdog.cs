@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Operations;
 using RapidResponse.Storage;
@@ -33,6 +34,7 @@ public sealed partial class DispatchWatchdog(
     AlertQueue alertQueue,
     DeliveryQueue deliveryQueue,
     ProviderOutages outages,
+    IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<DispatchWatchdog> logger)
 {
@@ -86,7 +88,7 @@ public sealed partial class DispatchWatchdog(
         down.Clear();
         down.UnionWith(downNow);
         var chosen = held.Where(d => recovered.Contains(DeliveryService.ProviderOf(d.Channel))).ToList();
-        foreach (var provider in downNow.Where(p => !probed.TryGetValue(p, out var last) || now - last >= ProbeEvery))
+        foreach (var provider in downNow.Where(p => !probed.TryGetValue(p, out var last) || now - last >= ProbeEvery * options.Value.BackoffScale))
         {
             if (held.Where(d => DeliveryService.ProviderOf(d.Channel) == provider).MinBy(d => d.RetryAt) is { } probe)
             {

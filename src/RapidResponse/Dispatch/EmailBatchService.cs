@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
 using RapidResponse.Channels;
 using RapidResponse.Channels.Email;
@@ -19,6 +20,7 @@ public sealed partial class EmailBatchService(
     DeliveryFallback fallback,
     ProviderOutages outages,
     DeliveryQueue queue,
+    IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<EmailBatchService> logger)
 {
@@ -59,6 +61,12 @@ public sealed partial class EmailBatchService(
         var links = await Task.WhenAll(claimed.Select(d => content.PageLinkAsync(alert, d, cancellationToken)));
         var batch = new EmailBatch(claimed.Select((d, i) => new EmailRecipient(d.Address, d.RecipientName, $"{d.AlertId}/{d.Id}", links[i])).ToList(), body);
 
+        if (outages.IsKnownDown(SendGridEmailSender.Provider))
+        {
+            // Known to be out: the recipients' other channel does not wait for this send's retries to run out.
+            await FallBackAsync(claimed, cancellationToken);
+        }
+
         SendOutcome outcome;
         try
         {
@@ -66,31 +74,9 @@ public sealed partial class EmailBatchService(
         }
         catch (ProviderUnavailableException exception)
         {
-            // As for a single send (DeliveryService): held with a growing back-off, the operator told once, the
-            // other channel meanwhile.
-            var released = time.GetUtcNow();
-            var failures = claimed.Max(d => d.Failures) + 1;
-            var wait = RetryBackoff.For(failures, released - alert.CreatedAt);
-            var held = await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(
-                d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message, Failures = failures, RetryAt = released + wait },
-                cancellationToken)));
-            if (exception.AccountRefused || failures >= RetryBackoff.OutageAfter)
+            if (!await HoldAsync(alert, deliveryIds, claimed, exception, early, cancellationToken))
             {
-                await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
-                foreach (var delivery in claimed)
-                {
-                    await fallback.FallBackAsync(delivery, cancellationToken);
-                }
-            }
-
-            if (held.Any(h => h is null))
-            {
-                throw;
-            }
-
-            if (!early)
-            {
-                await queue.EnqueueAsync(new DeliveryMessage(alertId, deliveryIds[0], Batch: deliveryIds), wait, cancellationToken);
+                throw; // A callback moved a row meanwhile: the queue offers the message again and it re-reads.
             }
 
             return;
@@ -105,7 +91,7 @@ public sealed partial class EmailBatchService(
         {
             // One bad address rejects the whole request: send each on its own, so only that one falls back.
             LogSplit(alertId, claimed.Count);
-            await SendOneByOneAsync(alert, claimed, cancellationToken);
+            await SendOneByOneAsync(alert, deliveryIds, claimed, early, cancellationToken);
             return;
         }
 
@@ -113,7 +99,7 @@ public sealed partial class EmailBatchService(
         LogBatch(alertId, claimed.Count, outcome is SendOutcome.Accepted);
     }
 
-    private async Task SendOneByOneAsync(Alert alert, IReadOnlyList<Delivery> claimed, CancellationToken cancellationToken)
+    private async Task SendOneByOneAsync(Alert alert, IReadOnlyList<string> deliveryIds, IReadOnlyList<Delivery> claimed, bool early, CancellationToken cancellationToken)
     {
         for (var i = 0; i < claimed.Count; i++)
         {
@@ -126,13 +112,58 @@ public sealed partial class EmailBatchService(
             }
             catch (ProviderUnavailableException exception)
             {
-                var released = time.GetUtcNow();
-                await Task.WhenAll(claimed.Skip(i).Select(d => alerts.TryUpdateDeliveryAsync(
-                    d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message }, cancellationToken)));
-                throw;
+                // Those not sent yet wait like a whole batch; the batch message comes back for them (the sent ones
+                // are handed over and skipped).
+                if (!await HoldAsync(alert, deliveryIds, claimed.Skip(i).ToList(), exception, early, cancellationToken))
+                {
+                    throw;
+                }
+
+                return;
             }
 
             await RecordAsync([delivery], outcome, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// As for a single send (<see cref="DeliveryService"/>): the rows are held with a growing back-off as a new
+    /// delayed batch message (no dequeue count spent), the operator is told once when it is an outage, and each
+    /// recipient's other channel carries the message at once. False when a row moved meanwhile (nothing enqueued).
+    /// </summary>
+    private async Task<bool> HoldAsync(
+        Alert alert, IReadOnlyList<string> deliveryIds, IReadOnlyList<Delivery> claimed, ProviderUnavailableException exception, bool early, CancellationToken cancellationToken)
+    {
+        var released = time.GetUtcNow();
+        var failures = claimed.Max(d => d.Failures) + 1;
+        var wait = RetryBackoff.For(failures, released - alert.CreatedAt, options.Value.BackoffScale);
+        var held = await Task.WhenAll(claimed.Select(d => alerts.TryUpdateDeliveryAsync(
+            d.MoveTo(DeliveryState.Pending, released) with { SendingSince = null, Error = exception.Message, Failures = failures, RetryAt = released + wait },
+            cancellationToken)));
+        if (exception.AccountRefused || failures >= RetryBackoff.OutageAfter)
+        {
+            await outages.FailedAsync(exception.Provider, exception.Message, cancellationToken);
+        }
+
+        await FallBackAsync(claimed, cancellationToken);
+        if (held.Any(h => h is null))
+        {
+            return false;
+        }
+
+        if (!early)
+        {
+            await queue.EnqueueAsync(new DeliveryMessage(alert.Id, deliveryIds[0], Batch: deliveryIds), wait, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task FallBackAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        foreach (var delivery in deliveries)
+        {
+            await fallback.FallBackAsync(delivery, cancellationToken);
         }
     }
 
@@ -140,10 +171,7 @@ public sealed partial class EmailBatchService(
     {
         if (outcome is SendOutcome.Rejected)
         {
-            foreach (var delivery in sent)
-            {
-                await fallback.FallBackAsync(delivery, cancellationToken);
-            }
+            await FallBackAsync(sent, cancellationToken);
         }
 
         var done = time.GetUtcNow();

@@ -14,11 +14,16 @@ public static class RetryBackoff
     /// <summary>From this many failures in a row, the provider counts as down (a glitch is over sooner).</summary>
     public const int OutageAfter = 3;
 
-    public static TimeSpan For(int failures, TimeSpan alertAge)
+    /// <param name="failures">Failures in a row of this send, the one just seen included.</param>
+    /// <param name="alertAge">How old the alert is.</param>
+    /// <param name="scale"><see cref="RapidResponseOptions.BackoffScale"/>: 1 in service; tests compress the schedule.</param>
+    public static TimeSpan For(int failures, TimeSpan alertAge, double scale = 1)
     {
-        var doubled = First * Math.Pow(2, Math.Clamp(failures - 1, 0, 16));
-        var capped = doubled < Longest ? doubled : Longest;
-        var byAge = alertAge > First ? alertAge : First;
+        var first = First * scale;
+        var longest = Longest * scale;
+        var doubled = first * Math.Pow(2, Math.Clamp(failures - 1, 0, 16));
+        var capped = doubled < longest ? doubled : longest;
+        var byAge = alertAge > first ? alertAge : first;
         return capped < byAge ? capped : byAge;
     }
 }

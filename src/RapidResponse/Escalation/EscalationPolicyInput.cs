@@ -2,8 +2,11 @@ using RapidResponse.Http;
 
 namespace RapidResponse.Escalation;
 
-/// <summary>One step as an admin sends it: <c>{afterSeconds, scope: "chain"|"intl", tier?, remind?}</c>.</summary>
-public sealed record EscalationStepInput(int? AfterSeconds, string? Scope, int? Tier, bool? Remind);
+/// <summary>
+/// One step as an admin sends it: <c>{afterSeconds, scope: "chain"|"intl", tier?, remind?, call?}</c>; a step with
+/// <c>call: true</c> may leave out the scope, and then only calls.
+/// </summary>
+public sealed record EscalationStepInput(int? AfterSeconds, string? Scope, int? Tier, bool? Remind, bool? Call = null);
 
 /// <summary>The body of <c>PUT /api/manage/escalation-policies/{region}</c>.</summary>
 public sealed record EscalationPolicyInput(IReadOnlyList<EscalationStepInput?>? Steps)
@@ -36,24 +39,30 @@ public sealed record EscalationPolicyInput(IReadOnlyList<EscalationStepInput?>? 
                 errors.Add(field + ".afterSeconds", $"must be more than the step before ({previous}) and at most {MaxAfterSeconds}");
             }
 
+            var call = step.Call ?? false;
             EscalationScope? scope = step.Scope switch
             {
                 "chain" => EscalationScope.Chain,
                 "intl" => EscalationScope.Intl,
+                null when call => EscalationScope.None,
                 _ => null,
             };
             if (scope is null)
             {
-                errors.Add(field + ".scope", "must be chain or intl");
+                errors.Add(field + ".scope", call ? "must be chain or intl, or absent for a step that only calls" : "must be chain or intl");
             }
 
             if (step.Tier is < 1 or > 9)
             {
                 errors.Add(field + ".tier", "must be 1 to 9, or absent for every tier");
             }
+            else if (step.Tier is not null && scope == EscalationScope.None)
+            {
+                errors.Add(field + ".tier", "needs a scope: a step without one alerts nobody new");
+            }
 
             previous = step.AfterSeconds ?? previous;
-            steps.Add(new EscalationStep(step.AfterSeconds ?? 0, scope ?? EscalationScope.Chain, step.Tier, step.Remind ?? false));
+            steps.Add(new EscalationStep(step.AfterSeconds ?? 0, scope ?? EscalationScope.Chain, step.Tier, step.Remind ?? false, call));
         }
 
         return errors.Any ? null : steps;
@@ -66,7 +75,14 @@ public sealed record EscalationPolicyView(string Region, bool IsDefault, IReadOn
     public static EscalationPolicyView From(EscalationPolicy policy) => new(
         policy.Region,
         policy.IsDefault,
-        policy.Steps.Select(s => new EscalationStepView(s.AfterSeconds, s.Scope == EscalationScope.Chain ? "chain" : "intl", s.Tier, s.Remind)).ToList());
+        policy.Steps.Select(s => new EscalationStepView(s.AfterSeconds, Wire(s.Scope), s.Tier, s.Remind, s.Call)).ToList());
+
+    private static string? Wire(EscalationScope scope) => scope switch
+    {
+        EscalationScope.Chain => "chain",
+        EscalationScope.Intl => "intl",
+        _ => null,
+    };
 }
 
-public sealed record EscalationStepView(int AfterSeconds, string Scope, int? Tier, bool Remind);
+public sealed record EscalationStepView(int AfterSeconds, string? Scope, int? Tier, bool Remind, bool Call);

@@ -20,6 +20,7 @@ public sealed partial class EscalationService(
     EscalationPolicyStore policies,
     EscalationScheduler scheduler,
     DeliveryPlanner planner,
+    CallPlanner calls,
     TimeProvider time,
     ILogger<EscalationService> logger)
 {
@@ -65,7 +66,12 @@ public sealed partial class EscalationService(
         var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         IReadOnlySet<string> declined = duress ? new HashSet<string>() : await recipientResponses.DeclinedAsync(alert.Id, cancellationToken);
 
-        var regions = step.Scope == EscalationScope.Chain ? RegionCode.Chain(alert.Region) : [RegionCode.International];
+        IReadOnlyList<string> regions = step.Scope switch
+        {
+            EscalationScope.Chain => RegionCode.Chain(alert.Region),
+            EscalationScope.Intl => [RegionCode.International],
+            _ => [],
+        };
         var lists = await Task.WhenAll(regions.Select(region => ListAsync(region, step.Tier, cancellationToken)));
         var recipients = await planner.WithoutOptedOutAsync(
             RecipientSelector.Select(lists.SelectMany(l => l)).Where(r => !acknowledged.Contains(r.Contact.Role)).ToList(),
@@ -76,8 +82,9 @@ public sealed partial class EscalationService(
                 .Where(d => d.Kind == DeliveryKind.Alert && !acknowledged.Contains(d.Role) && !d.State.IsFinalFailure() && !declined.Contains(d.Id))
                 .Select(d => DeliveryKinds.Later(d, DeliveryKinds.ReminderId(d, number), DeliveryKind.Reminder, Number(number), now))
             : [];
+        var called = step.Call ? await calls.CallsAsync(number, existing.Values, acknowledged, declined, now, cancellationToken) : [];
 
-        var added = await planner.AddAndQueueAsync(widened.Concat(reminders), existing, cancellationToken);
+        var added = await planner.AddAndQueueAsync(widened.Concat(reminders).Concat(called), existing, cancellationToken);
         if (policy is not null)
         {
             // Before marking the step done: a crash in between repeats this step rather than losing the next.
@@ -99,7 +106,8 @@ public sealed partial class EscalationService(
     private static TimelineEntry Entry(EscalationStep step, bool duress, IReadOnlyList<Delivery> added, HashSet<ContactRole> acknowledged, DateTimeOffset now)
     {
         var alerted = added.Where(d => d.Kind == DeliveryKind.Alert).ToList();
-        var reminded = added.Count - alerted.Count;
+        var called = added.Count(d => d.Kind == DeliveryKind.Call);
+        var reminded = added.Count - alerted.Count - called;
         var parts = new List<string>();
         if (alerted.Count > 0)
         {
@@ -111,6 +119,11 @@ public sealed partial class EscalationService(
             parts.Add($"reminding {reminded}");
         }
 
+        if (called > 0)
+        {
+            parts.Add($"calling {called} lawyer{(called == 1 ? "" : "s")}");
+        }
+
         var what = parts.Count == 0 ? "nobody further to alert" : string.Join("; ", parts);
         if (duress)
         {
@@ -118,8 +131,15 @@ public sealed partial class EscalationService(
         }
 
         var waiting = acknowledged.Count == 0 ? "Nobody acknowledged" : $"Only {string.Join(" and ", acknowledged.Order().Select(Plural))} acknowledged";
-        var scope = step.Scope == EscalationScope.Chain ? (step.Tier is { } t ? $"tier {t}" : "every tier") : (step.Tier is { } i ? $"INTL tier {i}" : "every tier of INTL");
-        return new TimelineEntry(now, "escalation", $"{waiting} after {Minutes(step.After)}: escalated to {scope}; {what}");
+        var scope = step.Scope switch
+        {
+            EscalationScope.Chain => step.Tier is { } t ? $"tier {t}" : "every tier",
+            EscalationScope.Intl => step.Tier is { } i ? $"INTL tier {i}" : "every tier of INTL",
+            _ => null,
+        };
+        return scope is null
+            ? new TimelineEntry(now, "escalation", $"{waiting} after {Minutes(step.After)}: {(called > 0 ? what : "nobody to call")}")
+            : new TimelineEntry(now, "escalation", $"{waiting} after {Minutes(step.After)}: escalated to {scope}; {what}");
     }
 
     private static string Plural(ContactRole role) => role switch

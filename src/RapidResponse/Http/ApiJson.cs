@@ -52,4 +52,12 @@ namespace RapidResponse.Http;
 [JsonSerializable(typeof(RapidResponse.Statements.TemplateList))]
 [JsonSerializable(typeof(RapidResponse.Recipients.RecipientView))]
 [JsonSerializable(typeof(RapidResponse.Recipients.RecipientStatusRequest))]
+[JsonSerializable(typeof(RapidResponse.Coordinators.NewCoordinatorRequest))]
+[JsonSerializable(typeof(RapidResponse.Coordinators.CoordinatorChange))]
+[JsonSerializable(typeof(RapidResponse.Coordinators.CoordinatorView))]
+[JsonSerializable(typeof(IReadOnlyList<RapidResponse.Coordinators.CoordinatorView>))]
+[JsonSerializable(typeof(RapidResponse.Coordinators.NewCoordinatorResponse))]
+[JsonSerializable(typeof(RapidResponse.Coordinators.ManageMeView))]
+[JsonSerializable(typeof(RapidResponse.Audit.AuditPage))]
+[JsonSerializable(typeof(RapidResponse.Audit.AuditVerification))]
 public sealed partial class ApiJson : JsonSerializerContext;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Channels;
+using RapidResponse.Http;
+using RapidResponse.Security;
 using RapidResponse.Storage;
 using RapidResponse.Telemetry;
 
@@ -17,6 +19,7 @@ public sealed record ReplayReport(string Queue, int Replayed);
 public sealed partial class PoisonMessages(
     ParkedMessageStore store,
     OperatorAlerts operators,
+    Audit.AuditLog audit,
     Azure.Storage.Queues.QueueServiceClient queues,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
@@ -56,8 +59,22 @@ public sealed partial class PoisonMessages(
         }
     }
 
-    public Task<IReadOnlyList<ParkedMessage>> ListAsync(string queue, CancellationToken cancellationToken) =>
-        store.ListAsync(queue, cancellationToken);
+    /// <summary>The parked messages of a queue. They belong to no one region, so the caller needs INTL in scope.</summary>
+    public async Task<Result<IReadOnlyList<ParkedMessage>>> ListAsync(CoordinatorCaller caller, string queue, CancellationToken cancellationToken) =>
+        Refuse(caller, ManageAction.ReadParked, queue) ?? Result<IReadOnlyList<ParkedMessage>>.Ok(await store.ListAsync(queue, cancellationToken));
+
+    /// <summary>Replays a queue's parked messages for a coordinator with INTL in scope (recorded in the audit log).</summary>
+    public async Task<Result<ReplayReport>> ReplayAsync(CoordinatorCaller caller, string queue, CancellationToken cancellationToken)
+    {
+        if (Refuse(caller, ManageAction.ReplayParked, queue) is { } refused)
+        {
+            return refused;
+        }
+
+        var report = await ReplayAsync(queue, cancellationToken);
+        await audit.AppendAsync(caller, "parked.replay", "queue:" + queue, null, ["replayed"], cancellationToken);
+        return report;
+    }
 
     /// <summary>Puts every parked message of the queue back on it, then forgets it.</summary>
     public async Task<ReplayReport> ReplayAsync(string queue, CancellationToken cancellationToken)
@@ -73,6 +90,11 @@ public sealed partial class PoisonMessages(
         LogReplayed(queue, parked.Count);
         return new ReplayReport(queue, parked.Count);
     }
+
+    private static Problem? Refuse(CoordinatorCaller caller, ManageAction action, string queue) =>
+        !caller.Can(action, region: null) ? Problem.Forbidden("Parked messages belong to every region: this needs INTL in scope.")
+        : !IsReplayable(queue) ? Problem.NotFound($"'{queue}' is not a queue with a watched poison twin (alerts, deliveries, escalations).")
+        : null;
 
     /// <summary>The queues whose poison twins are watched: the only ones an admin may replay.</summary>
     public static bool IsReplayable(string queue) => QueueNames.All.Contains(queue, StringComparer.Ordinal);

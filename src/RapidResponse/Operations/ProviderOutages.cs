@@ -27,6 +27,12 @@ public sealed partial class ProviderOutages(TableClient table, OperatorAlerts op
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> reportedDown = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether this instance has seen the provider down and not working since (no storage call): a send through it
+    /// can use the recipient's other channel at once.
+    /// </summary>
+    public bool IsKnownDown(string provider) => reportedDown.ContainsKey(provider);
+
     /// <summary>A send failed because of the provider, not the recipient.</summary>
     public async Task FailedAsync(string provider, string reason, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using RapidResponse.Audit;
 using RapidResponse.Contacts;
 using RapidResponse.Http;
 using RapidResponse.Responses;
@@ -19,10 +20,10 @@ public sealed record NewOrganizerResponse(string OrganizerId, string Token)
     public string? SignInQr { get; init; }
 }
 
-/// <summary>Enrols organizers: validates, issues a token and stores only its hash.</summary>
-public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, TimeProvider time)
+/// <summary>Enrols organizers: validates, issues a token and stores only its hash; only for regions in the caller's scope.</summary>
+public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, AuditLog audit, TimeProvider time)
 {
-    public async Task<Result<NewOrganizerResponse>> CreateAsync(NewOrganizerRequest request, CancellationToken cancellationToken)
+    public async Task<Result<NewOrganizerResponse>> CreateAsync(CoordinatorCaller caller, NewOrganizerRequest request, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.For(request);
         var name = errors.RequiredText("name", request.Name, maxLength: 100);
@@ -35,6 +36,11 @@ public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, Time
             return errors.ToProblem();
         }
 
+        if (!caller.Can(ManageAction.EditOrganizers, regions))
+        {
+            return Problem.Forbidden("An organizer may be given only regions within your own scope.");
+        }
+
         var id = Ids.NewId(time);
         var token = OrganizerToken.Issue(id);
         var organizer = new Organizer(
@@ -42,6 +48,8 @@ public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, Time
             phone, language, SecretHasher.Hash(token.Secret), time.GetUtcNow());
         await store.AddAsync(organizer, cancellationToken);
         await phones.SetOrganizerAsync(id, null, organizer.Phone, cancellationToken);
+        var fields = new[] { "name", "regions", phone is null ? null : "phone", request.Language is null ? null : "language", "token" }.OfType<string>().ToList();
+        await audit.AppendAsync(caller, "organizer.create", "organizer:" + id, AuditEntry.Regions(regions), fields, cancellationToken);
         return new NewOrganizerResponse(id, token.ToString());
     }
 }

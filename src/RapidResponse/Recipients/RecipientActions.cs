@@ -23,14 +23,18 @@ public sealed class RecipientActions(
     /// <summary>The statuses a responder on the ground can give with one tap.</summary>
     public static readonly IReadOnlyList<string> Statuses = ["on-the-way", "at-police-station", "with-detained-person", "denied-access", "other"];
 
-    public async Task<Problem?> AcknowledgeAsync(RecipientTarget target, CancellationToken cancellationToken)
+    public Task<Problem?> AcknowledgeAsync(RecipientTarget target, CancellationToken cancellationToken) =>
+        AcknowledgeAsync(target, target.Delivery.Channel, cancellationToken);
+
+    /// <summary>The same, said another way than the delivery's own channel (a key press on a call).</summary>
+    public async Task<Problem?> AcknowledgeAsync(RecipientTarget target, Channel via, CancellationToken cancellationToken)
     {
         if (Closed(target.Alert) is { } closed)
         {
             return closed;
         }
 
-        await acknowledgements.AcknowledgeAsync(target.Alert, target.Delivery, target.Delivery.Channel, cancellationToken);
+        await acknowledgements.AcknowledgeAsync(target.Alert, target.Delivery, via, cancellationToken);
         return null;
     }
 

@@ -14,6 +14,8 @@ public static class RecipientsServiceCollectionExtensions
         .AddSingleton<IPageLinks>(sp => sp.GetRequiredService<RecipientLinks>())
         .AddSingleton<RecipientStateReader>()
         .AddSingleton<RecipientActions>()
+        .AddSingleton<CallAnswers>()
+        .AddSingleton<RapidResponse.Channels.Voice.TwilioVoiceWebhook>()
         .AddSingleton<RecipientPages>();
 
     private static TableClient Table(IServiceProvider services, string name) =>

@@ -36,7 +36,8 @@ public sealed partial class AcknowledgementService(
             cancellationToken);
 
         var sends = new List<Delivery>();
-        if (via == Channel.Sms)
+        // By SMS or by a key press on a call: the confirmation SMS carries the details to read on the way.
+        if (via == Channel.Sms || (via == Channel.Call && delivery.Channel == Channel.Sms))
         {
             sends.Add(DeliveryKinds.Later(delivery, DeliveryKinds.ConfirmationId(delivery), DeliveryKind.Confirmation, null, now));
         }

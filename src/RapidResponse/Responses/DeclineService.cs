@@ -59,7 +59,8 @@ public sealed partial class DeclineService(
         var policy = await policies.ForAlertAsync(alert.Region, cancellationToken);
         for (var step = 1; policy.Step(step) is not null; step++)
         {
-            if (!await responses.IsStepDoneAsync(alert.Id, step, cancellationToken))
+            // A step that only calls reaches nobody new; those who declined are not called anyway.
+            if (!policy.Step(step)!.CallsOnly && !await responses.IsStepDoneAsync(alert.Id, step, cancellationToken))
             {
                 await scheduler.StepNowAsync(alert.Id, step, cancellationToken);
                 LogEscalatedNow(alert.Id, step);

@@ -38,7 +38,7 @@ public sealed partial class FollowUpService(
 
     public async Task<Result<AlertChanged>> ResolveAsync(Caller caller, string alertId, ResolveRequest request, CancellationToken cancellationToken)
     {
-        if (await alerts.GetAsync(alertId, cancellationToken) is not { } alert || !caller.MayRead(alert.OrganizerId))
+        if (await alerts.GetAsync(alertId, cancellationToken) is not { } alert || !caller.MayRead(alert.OrganizerId, alert.Region))
         {
             return Problem.NotFound($"No alert '{alertId}' for this caller.");
         }
@@ -112,7 +112,7 @@ public sealed partial class FollowUpService(
 
     public async Task<Result<AlertChanged>> UpdateAsync(Caller caller, string alertId, UpdateRequest request, CancellationToken cancellationToken)
     {
-        if (await alerts.GetAsync(alertId, cancellationToken) is not { } alert || !caller.MayRead(alert.OrganizerId))
+        if (await alerts.GetAsync(alertId, cancellationToken) is not { } alert || !caller.MayRead(alert.OrganizerId, alert.Region))
         {
             return Problem.NotFound($"No alert '{alertId}' for this caller.");
         }

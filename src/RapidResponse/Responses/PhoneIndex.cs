@@ -19,7 +19,7 @@ public sealed class PhoneIndex(TableClient table, PhoneHasher hasher)
     public const int RecentLimit = 20;
 
     public async Task AddSentAsync(IEnumerable<Delivery> deliveries, CancellationToken cancellationToken) =>
-        await Task.WhenAll(deliveries.Where(d => d.Channel == Channel.Sms && d.Kind == DeliveryKind.Alert).Select(d =>
+        await Task.WhenAll(deliveries.Where(d => d.Channel is Channel.Sms or Channel.WhatsApp && d.Kind == DeliveryKind.Alert).Select(d =>
             table.UpsertEntityAsync(
                 new PhoneIndexEntity
                 {

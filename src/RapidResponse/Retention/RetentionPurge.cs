@@ -14,6 +14,9 @@ public sealed record PurgeResult(DateTimeOffset Cutoff, int Alerts, long AlertRo
 
     /// <summary>Recipients' page links whose alert's retention has ended.</summary>
     public long LinkRows { get; init; }
+
+    /// <summary>Audit log rows (whole days) past <see cref="RetentionOptions.AuditRetentionDays"/>.</summary>
+    public long AuditRows { get; init; }
 }
 
 /// <summary>
@@ -30,7 +33,8 @@ public sealed partial class RetentionPurge(
     TimeProvider time,
     ILogger<RetentionPurge> logger,
     TableClient? receipts = null,
-    TableClient? links = null)
+    TableClient? links = null,
+    TableClient? audit = null)
 {
     private const int Parallelism = 4;
     private const string AlertRow = AlertEntity.Row;
@@ -43,11 +47,13 @@ public sealed partial class RetentionPurge(
         var idempotencyRows = await PurgeByAgeAsync(idempotency, "CreatedAt", cutoff, cancellationToken);
         var receiptRows = receipts is null ? 0 : await PurgeByAgeAsync(receipts, "At", cutoff, cancellationToken);
         var linkRows = links is null ? 0 : await PurgeByAgeAsync(links, "ExpiresAt", time.GetUtcNow(), cancellationToken);
+        var auditRows = audit is null ? 0 : await PurgeAsync(
+            audit, Audit.AuditLog.PurgeFilter(time.GetUtcNow() - TimeSpan.FromDays(options.Value.AuditRetentionDays)), cancellationToken);
 
         RapidResponseTelemetry.Purged(alerts.Name, alertRows);
         RapidResponseTelemetry.Purged(idempotency.Name, idempotencyRows);
         LogPurged(cutoff, alertCount, alertRows, idempotencyRows);
-        return new PurgeResult(cutoff, alertCount, alertRows, idempotencyRows) { ReceiptRows = receiptRows, LinkRows = linkRows };
+        return new PurgeResult(cutoff, alertCount, alertRows, idempotencyRows) { ReceiptRows = receiptRows, LinkRows = linkRows, AuditRows = auditRows };
     }
 
     /// <summary>The id prefix of the cutoff's millisecond: every older UUID v7 id sorts before it.</summary>
@@ -91,7 +97,11 @@ public sealed partial class RetentionPurge(
     private static async Task<long> PurgeByAgeAsync(TableClient table, string stamp, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         // The property name is ours, not input; only the value goes through the filter's escaping.
-        var filter = $"{stamp} lt {TableClient.CreateQueryFilter($"{cutoff}")}";
+        return await PurgeAsync(table, $"{stamp} lt {TableClient.CreateQueryFilter($"{cutoff}")}", cancellationToken);
+    }
+
+    private static async Task<long> PurgeAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
         var byPartition = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: KeysOnly, cancellationToken: cancellationToken))
         {

@@ -8,7 +8,7 @@ namespace RapidResponse.Retention;
 
 public static class RetentionServiceCollectionExtensions
 {
-    /// <summary>The retention purge over the <c>Alerts</c>, <c>Idempotency</c>, <c>WebhookReceipts</c> and <c>RecipientLinks</c> tables, with its validated options.</summary>
+    /// <summary>The retention purge over the <c>Alerts</c>, <c>Idempotency</c>, <c>WebhookReceipts</c>, <c>RecipientLinks</c> and <c>Audit</c> tables, with its validated options.</summary>
     public static IServiceCollection AddRapidResponseRetention(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -22,7 +22,8 @@ public static class RetentionServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<RetentionPurge>>(),
                 tables.GetTableClient(TableNames.WebhookReceipts),
-                tables.GetTableClient(TableNames.RecipientLinks));
+                tables.GetTableClient(TableNames.RecipientLinks),
+                tables.GetTableClient(TableNames.Audit));
         });
         return services;
     }

@@ -26,6 +26,7 @@ public sealed partial class FollowUpTexts
         SilentPrefix = "SILENT, do not call or text the organiser: ",
         ReminderPrefix = "REMINDER, nobody has responded yet: ",
         RespondingReminderFormat = "REMINDER, responding so far: {0}. More help is needed: ",
+        ShortReminderPrefix = "REMINDER, more help is needed: ",
         NobodyNamed = "the organiser",
         NoPlace = "place not given",
         FormatTime = at => at.UtcDateTime.ToString("HH:mm 'UTC' d MMM", CultureInfo.InvariantCulture),
@@ -70,6 +71,7 @@ public sealed partial class FollowUpTexts
         SilentPrefix = "ТИХИЙ, не звоните и не пишите организатору: ",
         ReminderPrefix = "НАПОМИНАНИЕ, ответа нет: ",
         RespondingReminderFormat = "НАПОМИНАНИЕ, уже откликнулись: {0}. Нужна ещё помощь: ",
+        ShortReminderPrefix = "НАПОМИНАНИЕ, нужна ещё помощь: ",
         NobodyNamed = "организатор",
         NoPlace = "место не указано",
         FormatTime = at => at.UtcDateTime.ToString("HH:mm 'UTC' dd.MM", CultureInfo.InvariantCulture),
@@ -145,6 +147,9 @@ public sealed partial class FollowUpTexts
 
     private string ReminderPrefix { get; init; } = "";
     private string RespondingReminderFormat { get; init; } = "";
+
+    /// <summary>True whoever has responded; for an SMS with no room to name them (its page does).</summary>
+    private string ShortReminderPrefix { get; init; } = "";
     private string NobodyNamed { get; init; } = "";
     private string NoPlace { get; init; } = "";
     private Func<DateTimeOffset, string> FormatTime { get; init; } = at => at.ToString("u", CultureInfo.InvariantCulture);
@@ -182,8 +187,11 @@ public sealed partial class FollowUpTexts
     /// <summary>Everything a lawyer needs on the way: every name, the place and map link, the message, the organizer's phone if shared.</summary>
     public string Confirmation(Alert alert, string responder, Organizer? organizer)
     {
+        // The organizer's phone comes right after the thanks: a text cut to fit an SMS loses its tail, never the number.
         var text = new StringBuilder()
             .Append(Format(ThanksFormat, responder, AlertFactsText.Reference(alert))).Append(' ')
+            .Append(organizer is { SharePhone: true, Phone: { } phone } ? Format(OrganizerSharedFormat, organizer.Name, phone) : OrganizerWithheld)
+            .Append(' ')
             .Append(Incident(alert)).Append(": ").Append(Sentences.End(Who(alert))).Append(' ')
             .Append(WhereLabel).Append(Sentences.End(Place(alert))).Append(' ').Append(WhenLabel).Append(FormatTime(alert.OccurredAt)).Append('.');
         if (!string.IsNullOrWhiteSpace(alert.Message))
@@ -196,9 +204,6 @@ public sealed partial class FollowUpTexts
             text.Append(' ').Append(EventLabel).Append(Sentences.End(eventName));
         }
 
-        text.Append(' ').Append(organizer is { SharePhone: true, Phone: { } phone }
-            ? Format(OrganizerSharedFormat, organizer.Name, phone)
-            : OrganizerWithheld);
         return text.ToString();
     }
 
@@ -216,6 +221,10 @@ public sealed partial class FollowUpTexts
         acknowledged.Count == 0
             ? ReminderPrefix
             : Format(RespondingReminderFormat, string.Join(", ", acknowledged.Select(a => $"{a.FirstName} ({RoleWords.GetValueOrDefault(a.Role, a.Role.ToWire())})")));
+
+    /// <summary>The reminder lines an SMS may start with, the fullest first: the one that fits is sent (SmsFit.FirstThatFits).</summary>
+    public IEnumerable<string> ReminderLeads(IReadOnlyList<Acknowledgement> acknowledged) =>
+        [Reminder(acknowledged), ShortReminderPrefix.Length > 0 ? ShortReminderPrefix : ReminderSubject]; // a language without the short line: its subject's "REMINDER: "
 
     public string UpdateSms(Alert alert, string status, string? text) =>
         Format(UpdateFormat, AlertFactsText.Reference(alert), Words(status)) + Quote(text);

@@ -123,7 +123,8 @@ public static class SmsComposer
 
     // Below 8 characters a cut text says nothing ("Ci..."), so it goes entirely. A cut ends at a word when one ends
     // near enough, and is marked, so nobody reads a cut note as the whole of it.
-    private static string Truncate(string? text, int max, string cut)
+    /// <summary>At most <paramref name="max"/> characters, cut at a word and marked with <paramref name="cut"/>; empty below 8.</summary>
+    internal static string Truncate(string? text, int max, string cut)
     {
         if (string.IsNullOrWhiteSpace(text) || max < 8)
         {

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using RapidResponse.Alerts;
+using RapidResponse.Audit;
 using RapidResponse.Contacts;
 using RapidResponse.Http;
+using RapidResponse.Security;
 
 namespace RapidResponse.Statements;
 
@@ -23,17 +25,19 @@ public sealed partial class StatementAdmin(
     LegalProfiles profiles,
     StatementOverrideStore overrides,
     AlertStore alerts,
+    AuditLog audit,
     TimeProvider time,
     ILogger<StatementAdmin> logger)
 {
     public async Task<Result<StatementDraft>> PreviewAsync(
-        string? alertId, string? incident, string? region, string? language, CancellationToken cancellationToken)
+        CoordinatorCaller caller, string? alertId, string? incident, string? region, string? language, CancellationToken cancellationToken)
     {
         Alert? alert;
         if (alertId is not null)
         {
+            // An alert of a region outside the caller's scope answers like a missing one.
             alert = await alerts.GetAsync(alertId, cancellationToken);
-            if (alert is null)
+            if (alert is null || !caller.Can(ManageAction.PreviewStatements, alert.Region))
             {
                 return Problem.NotFound($"No alert '{alertId}'.");
             }
@@ -56,6 +60,11 @@ public sealed partial class StatementAdmin(
                 return errors.ToProblem();
             }
 
+            if (!caller.Can(ManageAction.PreviewStatements, region))
+            {
+                return Problem.Forbidden($"Region '{RegionCode.Normalize(region!)}' is outside your regions.");
+            }
+
             // A sample with no facts: the draft shows what a real alert fills in, and where it says [to confirm].
             var now = time.GetUtcNow();
             alert = new Alert("sample-alert-preview", "sample", RegionCode.Normalize(region!), parsed, null, null, [], null, now, now, Silent: false);
@@ -76,8 +85,14 @@ public sealed partial class StatementAdmin(
     public Result<string> ProfileSource(string country) =>
         profiles.Find(country) is { } profile ? LegalProfiles.ToJson(profile) : Problem.NotFound($"No profile '{country}'.");
 
-    public async Task<Result<StatementReplaced>> ReplaceTemplateAsync(string name, string source, CancellationToken cancellationToken)
+    /// <summary>Templates speak for every region, so replacing one needs the whole network (INTL) in scope.</summary>
+    public async Task<Result<StatementReplaced>> ReplaceTemplateAsync(CoordinatorCaller caller, string name, string source, CancellationToken cancellationToken)
     {
+        if (!caller.Can(ManageAction.EditTemplates, region: null))
+        {
+            return Problem.Forbidden("Statement templates serve every region: replacing one needs INTL in scope.");
+        }
+
         if (!TemplateName().IsMatch(name))
         {
             return Problem.Invalid("name", "must look like statement.attack.en.liquid (letters, digits, '.', '-', '_')");
@@ -92,11 +107,17 @@ public sealed partial class StatementAdmin(
         var entry = new StatementOverride(StatementOverrideStore.Template, name, source);
         await overrides.PutAsync(entry, cancellationToken);
         LogReplaced(StatementOverrideStore.Template, name);
+        await audit.AppendAsync(caller, "template.put", "template:" + name, null, ["source"], cancellationToken);
         return new StatementReplaced(entry.Kind, entry.Name);
     }
 
-    public async Task<Result<StatementReplaced>> ReplaceProfileAsync(string country, string json, CancellationToken cancellationToken)
+    public async Task<Result<StatementReplaced>> ReplaceProfileAsync(CoordinatorCaller caller, string country, string json, CancellationToken cancellationToken)
     {
+        if (!caller.Can(ManageAction.EditProfiles, country))
+        {
+            return Problem.Forbidden($"Country '{country}' is outside your regions.");
+        }
+
         LegalProfile profile;
         try
         {
@@ -126,6 +147,7 @@ public sealed partial class StatementAdmin(
         var entry = new StatementOverride(StatementOverrideStore.Profile, country, json);
         await overrides.PutAsync(entry, cancellationToken);
         LogReplaced(StatementOverrideStore.Profile, country);
+        await audit.AppendAsync(caller, "profile.put", "profile:" + country, country, ["profile"], cancellationToken);
         return new StatementReplaced(entry.Kind, entry.Name);
     }
 

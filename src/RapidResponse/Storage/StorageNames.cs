@@ -41,8 +41,14 @@ public static class TableNames
     /// <summary>SHA-256 of each recipient page code → the delivery it opens (until the alert's retention ends).</summary>
     public const string RecipientLinks = "RecipientLinks";
 
+    /// <summary>Coordinator accounts: role, regions, token hash (partition "coord").</summary>
+    public const string Coordinators = "Coordinators";
+
+    /// <summary>The hash-chained audit log of <c>/api/manage</c> (partition day and actor).</summary>
+    public const string Audit = "Audit";
+
     public static readonly IReadOnlyList<string> All =
-        [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks, OpenAlerts];
+        [Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks, Coordinators, Audit, OpenAlerts];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Alerts;
+using RapidResponse.Audit;
 using RapidResponse.Contacts;
+using RapidResponse.Coordinators;
 using RapidResponse.Dispatch;
 using RapidResponse.Operations;
 using RapidResponse.Organizers;
@@ -22,6 +24,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FieldCipher>();
         services.AddSingleton(sp => new ContactStore(Table(sp, TableNames.Contacts), sp.GetRequiredService<FieldCipher>()));
         services.AddSingleton(sp => new OrganizerStore(Table(sp, TableNames.Organizers), sp.GetRequiredService<FieldCipher>()));
+        services.AddSingleton(sp => new CoordinatorStore(Table(sp, TableNames.Coordinators), sp.GetRequiredService<FieldCipher>()));
+        services.AddSingleton(sp => new AuditLog(Table(sp, TableNames.Audit), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AlertStore(Table(sp, TableNames.Alerts), sp.GetRequiredService<FieldCipher>()));
         services.AddSingleton(sp => new IdempotencyStore(Table(sp, TableNames.Idempotency)));
         services.AddSingleton(sp => new ParkedMessageStore(Table(sp, TableNames.PoisonMessages)));

@@ -110,7 +110,7 @@ public static class RapidResponseTelemetry
 
     public static void Purged(string table, long rows) => PurgedRows.Add(rows, new KeyValuePair<string, object?>("table", table));
 
-    private static string Wire(Channel channel) => channel == Channel.Sms ? "sms" : "email";
+    private static string Wire(Channel channel) => channel.ToString().ToLowerInvariant();
 
     private static string Country(string region) => region.Split('-', 2)[0];
 }

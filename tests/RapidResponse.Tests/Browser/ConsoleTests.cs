@@ -54,7 +54,7 @@ public sealed class ConsoleTests(BrowserFixture browser)
         var (_, region) = TestData.Region();
         var (good, bad, fixedPhone) = (TestData.Phone(), "12345", TestData.Phone());
         string Csv(string secondPhone) =>
-            $"name,region,role,tier,phone,email,language\nAigerim Test,{region},lawyer,1,{good},,ru\nDaniyar Test,{region},lawyer,2,{secondPhone},,en\n";
+            $"name,region,role,tier,phone,email,language,prefers\nAigerim Test,{region},lawyer,1,{good},,ru,\nDaniyar Test,{region},lawyer,2,{secondPhone},,en,whatsapp\n";
         await using var context = await browser.DesktopAsync();
         var console = await ConsolePage.SignedInAsync(context, Host);
         await console.TabAsync("contacts");
@@ -92,8 +92,19 @@ public sealed class ConsoleTests(BrowserFixture browser)
         await Expect(page.Locator("#contact-rows")).ToContainTextAsync("Daniyar Renamed");
         await console.ShotsAsync("c06-contacts-list");
 
+        // Deactivating and editing keep what the form does not change: WhatsApp stays the preferred channel.
         var daniyar = Assert.Single(await ContactsAsync(region), c => c!["tier"]!.GetValue<int>() == 2)!;
-        Assert.Equal(("Daniyar Renamed", false, fixedPhone), (daniyar["name"]!.GetValue<string>(), daniyar["active"]!.GetValue<bool>(), daniyar["phone"]!.GetValue<string>()));
+        Assert.Equal(
+            ("Daniyar Renamed", false, fixedPhone, "whatsapp"),
+            (daniyar["name"]!.GetValue<string>(), daniyar["active"]!.GetValue<bool>(), daniyar["phone"]!.GetValue<string>(), daniyar["prefers"]?.GetValue<string>()));
+
+        // The export button downloads the region's list in the import's columns, addresses in full.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#contact-export").ClickAsync());
+        Assert.Equal($"contacts-{region}.csv", download.SuggestedFilename);
+        var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("contactId,name,region,role,tier,phone,email,language,active,prefers", exported, StringComparison.Ordinal);
+        Assert.Contains($"Daniyar Renamed,{region},lawyer,2,\"'{fixedPhone}\",,en,false,whatsapp", exported, StringComparison.Ordinal);
+        await Expect(page.Locator("#contact-status")).ToContainTextAsync($"contacts-{region}.csv");
         Assert.Empty(console.Errors);
     }
 
@@ -230,9 +241,9 @@ public sealed class ConsoleTests(BrowserFixture browser)
         await page.Locator("#policy-region").FillAsync(region);
         await page.Locator("#policy-form button[type=submit]").ClickAsync();
         await Expect(page.Locator("#policy-note")).ToContainTextAsync("по умолчанию");
-        await Expect(page.Locator("#policy-steps tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#policy-steps tr")).ToHaveCountAsync(3);
         await page.Locator("#policy-add").ClickAsync();
-        await page.Locator("#policy-steps tr").Nth(2).Locator("[name=afterSeconds]").FillAsync("1800");
+        await page.Locator("#policy-steps tr").Nth(3).Locator("[name=afterSeconds]").FillAsync("1800");
         await page.Locator("#policy-save").ClickAsync();
         await Expect(page.Locator("#policy-status")).ToHaveTextAsync("Сохранено.");
         await Expect(page.Locator("#policy-note")).ToHaveTextAsync("");
@@ -241,7 +252,10 @@ public sealed class ConsoleTests(BrowserFixture browser)
         using (var saved = await Host.SendAsync(HttpMethod.Get, $"api/manage/escalation-policies/{region}", Host.Host.AdminKey))
         {
             var steps = (await saved.Content.ReadFromJsonAsync<JsonObject>())!["steps"]!.AsArray();
-            Assert.Equal([300, 900, 1800], steps.Select(s => s!["afterSeconds"]!.GetValue<int>()));
+            Assert.Equal([120, 300, 900, 1800], steps.Select(s => s!["afterSeconds"]!.GetValue<int>()));
+
+            // The default's call step stays a call step that alerts nobody new: the editor keeps what it shows.
+            Assert.Equal((true, null), (steps[0]!["call"]!.GetValue<bool>(), steps[0]!["scope"]?.GetValue<string>()));
         }
 
         await page.Locator("#parked-queue").SelectOptionAsync("escalations");
@@ -254,31 +268,36 @@ public sealed class ConsoleTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task AViewer_AsMeAnswersIt_SeesTheBoardAndLists_ButNoControlThatChangesThem()
+    public async Task AViewerAccount_SeesTheBoardAndLists_InKazakh_ButNoControlThatChangesThem()
     {
         await Scenario.PutContactAsync(Host, "viewer-sees-" + Guid.NewGuid().ToString("N")[..6], new { name = "Saule Visible", region = "KZ-SHY", role = "lawyer", tier = 1, phone = TestData.Phone() });
         await Responders.OrganizerAsync(Host, "KZ-SHY", TestData.Phone());
+        using var created = await Host.SendAsync(
+            HttpMethod.Post, "api/manage/coordinators", Host.Host.AdminKey, new { name = "Aliya Viewer", role = "viewer", regions = new[] { "KZ-SHY" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var viewerToken = (await created.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
         await using var context = await browser.DesktopAsync();
 
-        // The service answers /api/manage/me once coordinator accounts exist; here the answer stands in for it.
-        await context.RouteAsync("**/api/manage/me", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200,
-            ContentType = "application/json",
-            Body = """{"id":"c1","name":"Aliya Viewer","role":"viewer","regions":["KZ-SHY"]}""",
-        }));
-        var console = await ConsolePage.SignedInAsync(context, Host);
+        // The real GET /api/manage/me answers who this is; the page shows only what its permissions allow.
+        var console = await ConsolePage.OpenAsync(context);
+        await console.SignInAsync(viewerToken);
         var page = console.Page;
         await Expect(page.Locator("#who")).ToHaveTextAsync("Aliya Viewer · viewer · KZ-SHY");
+        await page.Locator("#language").SelectOptionAsync("kk");
+        await Expect(page.Locator("#who")).ToHaveTextAsync("Aliya Viewer · бақылаушы · KZ-SHY");
+        await Expect(page.Locator("[data-tab=board]")).ToHaveTextAsync("Дабылдар");
+        await Expect(page.Locator("#language option[value=kk]")).ToHaveTextAsync("Қазақша");
 
         await console.TabAsync("contacts");
         await Expect(page.Locator("#contact-region")).ToHaveValueAsync("KZ-SHY");
+        await Expect(page.Locator("#contact-role option").First).ToHaveTextAsync("кез келген рөл");
         await page.Locator("#contact-filter button[type=submit]").ClickAsync();
         await Expect(page.Locator("#contact-rows tr").First).ToBeVisibleAsync();
         await Expect(page.Locator("#contact-add")).ToBeHiddenAsync();
+        await Expect(page.Locator("#contact-export")).ToBeHiddenAsync();
         await Expect(page.Locator("#import-check")).ToBeHiddenAsync();
         Assert.Equal(0, await page.Locator("#contact-rows button:visible").CountAsync());
-        await console.ShotsAsync("c16-viewer-contacts");
+        await console.ShotsAsync("c16-viewer-contacts-kk");
 
         await console.TabAsync("organizers");
         await Expect(page.Locator("#organizer-rows tr").First).ToBeVisibleAsync();
@@ -290,6 +309,7 @@ public sealed class ConsoleTests(BrowserFixture browser)
         await Expect(page.Locator("#profile-form")).ToBeHiddenAsync();
         await console.TabAsync("policies");
         await Expect(page.Locator("#parked-replay")).ToBeHiddenAsync();
+        await console.ShotsAsync("c17-viewer-policies-kk");
         Assert.Empty(console.Errors);
     }
 

@@ -41,6 +41,55 @@ public sealed class ConsoleApiTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task ACoordinatorAccount_SeesOnlyItsRegionsOnTheBoard_AndItsDetailReadsAndRegionChangesAreAudited()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        var alertId = (await scenario.PressAsync())["alertId"]!.GetValue<string>();
+        var (inside, insideToken) = await AccountAsync("coordinator", scenario.Country);
+        var (_, outsideToken) = await AccountAsync("coordinator", TestData.Region().Country);
+        using var enrolled = await host.SendAsync(HttpMethod.Post, "api/manage/organizers", host.Host.AdminKey, new { name = "Scoped Organizer", regions = new[] { scenario.Region } });
+        var organizerId = (await enrolled.Content.ReadFromJsonAsync<JsonObject>())!["organizerId"]!.GetValue<string>();
+
+        await LineAsync(alertId); // the fan-out has put it on the board
+        Assert.Contains(await BoardAsync(insideToken), a => a!["alertId"]!.GetValue<string>() == alertId);
+        Assert.DoesNotContain(await BoardAsync(outsideToken), a => a!["alertId"]!.GetValue<string>() == alertId);
+        using (var hidden = await host.SendAsync(HttpMethod.Get, $"api/manage/alerts/{alertId}", outsideToken))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
+        using (var hidden = await host.SendAsync(HttpMethod.Put, $"api/manage/organizers/{organizerId}/regions", outsideToken, new { regions = new[] { scenario.Country } }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
+        using (var detail = await host.SendAsync(HttpMethod.Get, $"api/manage/alerts/{alertId}", insideToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        }
+
+        using (var moved = await host.SendAsync(HttpMethod.Put, $"api/manage/organizers/{organizerId}/regions", insideToken, new { regions = new[] { scenario.Country } }))
+        {
+            Assert.Equal(scenario.Country, Assert.Single((await moved.Content.ReadFromJsonAsync<JsonObject>())!["regions"]!.AsArray())!.GetValue<string>());
+        }
+
+        using var audit = await host.SendAsync(HttpMethod.Get, $"api/manage/audit?actor={inside}", host.Host.AdminKey);
+        var entries = (await audit.Content.ReadFromJsonAsync<JsonObject>())!["entries"]!.AsArray()
+            .Select(e => (e!["action"]!.GetValue<string>(), e["entity"]!.GetValue<string>(), e["fields"]!.AsArray().Select(f => f!.GetValue<string>()).ToArray()))
+            .ToList();
+        Assert.Contains(("alert.read", "alert:" + alertId), entries.Select(e => (e.Item1, e.Item2)));
+        Assert.Contains(entries, e => e.Item1 == "organizer.regions" && e.Item2 == "organizer:" + organizerId && e.Item3.SequenceEqual(["regions"]));
+    }
+
+    private async Task<(string Id, string Token)> AccountAsync(string role, string region)
+    {
+        using var created = await host.SendAsync(HttpMethod.Post, "api/manage/coordinators", host.Host.AdminKey, new { name = "Board " + role, role, regions = new[] { region } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (body["coordinatorId"]!.GetValue<string>(), body["token"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Board_RemovesAnIndexRowWhoseAlertIsGone_WhenItReadsIt()
     {
         var open = host.Host.Services.GetRequiredService<OpenAlerts>();
@@ -148,9 +197,9 @@ public sealed class ConsoleApiTests(LocalHostFixture host)
         }
     }
 
-    private async Task<IReadOnlyList<JsonNode?>> BoardAsync()
+    private async Task<IReadOnlyList<JsonNode?>> BoardAsync(string? token = null)
     {
-        using var response = await host.SendAsync(HttpMethod.Get, "api/manage/alerts?state=open", host.Host.AdminKey);
+        using var response = await host.SendAsync(HttpMethod.Get, "api/manage/alerts?state=open", token ?? host.Host.AdminKey);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonArray>())!.ToList();
     }

@@ -201,6 +201,9 @@ public sealed partial class DuressIndistinguishableTests(LocalHostFixture host)
 
             // The SMS panic raises a new alert, named by its reference (its id's last six characters).
             text = SmsReference().Replace(text, "ref {alert}");
+
+            // Problem details carry the request's own W3C trace id, new for every request whichever code was typed.
+            text = TraceId().Replace(text, "\"traceId\":\"{trace}\"");
             return Time().Replace(text, "{time}");
         }
 
@@ -228,4 +231,7 @@ public sealed partial class DuressIndistinguishableTests(LocalHostFixture host)
 
     [GeneratedRegex(@"\b[0-9a-f]{64}\b")]
     private static partial Regex Hash();
+
+    [GeneratedRegex(@"""traceId"":""[0-9a-f-]+""")]
+    private static partial Regex TraceId();
 }

@@ -19,7 +19,7 @@ public sealed class RecipientPageTests(LocalHostFixture host)
         var scenario = await Scenario.CreateAsync(host);
         var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
         var reference = Responders.Reference(alertId);
-        await host.StandIns.WaitForAsync(_ => Responders.SmsTo(host, scenario.LawyerPhones[0], reference).Count > 0, Timeout);
+        await host.StandIns.WaitForAsync(_ => scenario.LawyerPhones.All(p => Responders.SmsTo(host, p, reference).Count > 0), Timeout);
         var link = PageLinks.FromSms(host, scenario.LawyerPhones[0], reference);
         Assert.NotEqual(link, PageLinks.FromSms(host, scenario.LawyerPhones[1], reference));
 

@@ -30,6 +30,8 @@ public sealed class ResolveTests(LocalHostFixture host)
             && scenario.NgoEmails.All(e => Responders.EmailSubjectsTo(host, e, reference).Any(s => s.StartsWith("RESOLVED", StringComparison.Ordinal))
                 && Responders.EmailSubjectsTo(host, e, reference).Any(s => s.StartsWith("UPDATE", StringComparison.Ordinal))),
             Timeout);
+        // Follow-ups to lawyers end with the lawyer's own page link, as the first SMS does.
+        Assert.All(Responders.SmsTo(host, scenario.LawyerPhones[0], reference), b => Assert.Matches(@" http://[^ ]+/api/r/[A-Za-z0-9_-]+$", b));
         var resolvedEmail = host.StandIns.Emails.First(m => m.To.Contains(scenario.NgoEmails[0]) && m.Subject!.StartsWith("RESOLVED", StringComparison.Ordinal) && m.Subject.Contains(reference, StringComparison.Ordinal));
         Assert.Contains("Both released at 14:00", resolvedEmail.Text, StringComparison.Ordinal);
         Assert.Contains("draft", resolvedEmail.Text, StringComparison.OrdinalIgnoreCase);

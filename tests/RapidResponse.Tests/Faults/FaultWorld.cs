@@ -26,10 +26,13 @@ internal sealed class FaultWorld : IAsyncDisposable
     private readonly Azurite azurite;
     private readonly List<StandInRecorder> retiredStandIns = [];
 
-    private FaultWorld(Azurite azurite, string adminKey)
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    private FaultWorld(Azurite azurite, string adminKey, IReadOnlyDictionary<string, string?> settings)
     {
         this.azurite = azurite;
         AdminKey = adminKey;
+        this.settings = settings;
     }
 
     public LocalHostApp Host { get; private set; } = null!;
@@ -54,11 +57,13 @@ internal sealed class FaultWorld : IAsyncDisposable
     public IEnumerable<RecordedEmail> OperatorEmails => retiredStandIns.SelectMany(s => s.Emails).Concat(Host.StandIns.Emails)
         .Where(e => e.To.Contains(OperatorEmail));
 
-    public static async Task<FaultWorld> StartAsync(int lawyers)
+    /// <param name="lawyers">Tier-1 lawyers of the world's region, each with a phone and no email.</param>
+    /// <param name="settings">Host settings over the world's own (e.g. <c>RapidResponse:BackoffScale</c>).</param>
+    public static async Task<FaultWorld> StartAsync(int lawyers, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var azurite = await Azurite.StartAsync();
         var adminKey = "fault-world-admin-key-" + Guid.NewGuid().ToString("N");
-        var world = new FaultWorld(azurite, adminKey);
+        var world = new FaultWorld(azurite, adminKey, settings ?? new Dictionary<string, string?>());
         world.Host = await world.StartHostAsync();
         await world.SeedAsync(lawyers);
         return world;
@@ -157,6 +162,7 @@ internal sealed class FaultWorld : IAsyncDisposable
             using var request = new HttpRequestMessage(HttpMethod.Get, $"api/manage/poison/{queue}");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
             using var response = await client.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"GET api/manage/poison/{queue}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             count += (await response.Content.ReadFromJsonAsync<JsonArray>())!.Count;
         }
 
@@ -172,13 +178,19 @@ internal sealed class FaultWorld : IAsyncDisposable
 
     private async Task<LocalHostApp> StartHostAsync()
     {
-        return await LocalHostApp.StartAsync([], new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["RapidResponse:AdminKey"] = AdminKey,
             ["RapidResponse:OperatorEmail"] = OperatorEmail,
-        }, Logs.CaptureOnly);
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return await LocalHostApp.StartAsync([], all, Logs.CaptureOnly);
     }
 
     private async Task SeedAsync(int lawyers)
@@ -191,7 +203,7 @@ internal sealed class FaultWorld : IAsyncDisposable
         var contacts = Lawyers.Select((phone, i) => new Contact($"lawyer{i}", Region, $"Lawyer{i} Test", ContactRole.Lawyer, 1, phone, null, "en", true));
         await Host.Services.GetRequiredService<ContactStore>().PutManyAsync(contacts.ToList(), CancellationToken.None);
         var created = await Host.Services.GetRequiredService<OrganizerAdmin>().CreateAsync(
-            new NewOrganizerRequest("Fault organizer", [Region], null, null), CancellationToken.None);
+            RapidResponse.Security.CoordinatorCaller.Admin, new NewOrganizerRequest("Fault organizer", [Region], null, null), CancellationToken.None);
         OrganizerToken = created.Value!.Token;
     }
 }

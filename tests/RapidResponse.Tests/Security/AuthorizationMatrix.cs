@@ -45,8 +45,9 @@ public sealed record MatrixRow(
 }
 
 /// <summary>
-/// The expected answer of every HTTP function (keyed by its <c>[Function]</c> name) to every kind of caller. A new
-/// function without a row here fails <see cref="AuthorizationMatrixTests"/>, so no endpoint can be forgotten.
+/// The expected answer of every HTTP function outside <c>/api/manage</c> (keyed by its <c>[Function]</c> name) to
+/// every kind of caller; the manage routes have their own matrix of roles and scope (<see cref="ManageMatrix"/>). A
+/// new function without a row here fails <see cref="AuthorizationMatrixTests"/>, so no endpoint can be forgotten.
 /// </summary>
 public static class AuthorizationMatrix
 {
@@ -79,32 +80,13 @@ public static class AuthorizationMatrix
         ["RecipientStatus"] = new(_ => Path("api/r/AAAAAAAAAAA/status", Json(new { status = "on-the-way" })), Hidden, Hidden, Hidden, Hidden),
         ["RecipientDraft"] = new(_ => Path("api/r/AAAAAAAAAAA/drafts/0.md"), Hidden, Hidden, Hidden, Hidden),
 
-        // Admin only.
-        ["CreateOrganizer"] = new(c => Path("api/manage/organizers", Json(new { name = "Matrix", regions = new[] { c.Region } })), No, No, Ok, No),
-        ["RotateOrganizerToken"] = new(c => Path($"api/manage/organizers/{c.SpareOrganizerId}/token", Empty()), No, No, Ok, No),
-        ["RevokeOrganizerToken"] = new(c => Path($"api/manage/organizers/{c.SpareOrganizerId}/token"), No, No, Ok, No),
-        ["PutContact"] = new(c => Path("api/manage/contacts/matrix", Json(new { name = "Matrix Lawyer", region = c.Region, role = "lawyer", tier = 3, email = "matrix@example.org" })), No, No, Ok, No),
-        ["ListContacts"] = new(c => Path($"api/manage/contacts?region={c.Region}"), No, No, Ok, No),
-        ["ImportContacts"] = new(c => Path("api/manage/contacts/import", new StringContent($"contactId,name,region,role\nmatrix2,Matrix Two,{c.Region},ngo\n", Encoding.UTF8, "text/csv")), No, No, Ok, No),
-        ["GetEscalationPolicy"] = new(c => Path($"api/manage/escalation-policies/{c.Region}"), No, No, Ok, No),
-        ["PutEscalationPolicy"] = new(c => Path($"api/manage/escalation-policies/{c.Region}", Json(new { steps = new[] { new { afterSeconds = 3600, scope = "intl" } } })), No, No, Ok, No),
-        ["PreviewStatement"] = new(c => Path($"api/manage/statements/preview?alertId={c.AlertId}"), No, No, Ok, No),
-        ["ReplaceStatementTemplate"] = new(_ => Path("api/manage/statements/templates/matrix-no-such-template", new StringContent("{{ broken", Encoding.UTF8, "text/plain")), No, No, Expect.Admitted, No),
-        ["ReplaceLegalProfile"] = new(_ => Path("api/manage/statements/profiles/QQ", new StringContent("not json", Encoding.UTF8, "application/json")), No, No, Expect.Admitted, No),
-        ["ListPoisonMessages"] = new(_ => Path("api/manage/poison/alerts"), No, No, Ok, No),
-        ["ReplayPoisonMessages"] = new(_ => Path("api/manage/poison/alerts/replay", Empty()), No, No, Ok, No),
-        ["ListBoardAlerts"] = new(_ => Path("api/manage/alerts?state=open"), No, No, Ok, No),
-        ["OpenBoardAlert"] = new(c => Path($"api/manage/alerts/{c.AlertId}"), No, No, Ok, No),
-        ["ListOrganizers"] = new(_ => Path("api/manage/organizers"), No, No, Ok, No),
-        ["SetOrganizerRegions"] = new(c => Path($"api/manage/organizers/{c.SpareOrganizerId}/regions", Json(new { regions = new[] { c.Region } })), No, No, Ok, No),
-        ["ListStatementSources"] = new(_ => Path("api/manage/statements"), No, No, Ok, No),
-        ["GetStatementTemplate"] = new(_ => Path("api/manage/statements/templates/statement.attack.en.liquid"), No, No, Ok, No),
-        ["GetLegalProfile"] = new(_ => Path("api/manage/statements/profiles/KZ"), No, No, Ok, No),
-
         // Webhooks: the provider's signature is the credential; no bearer token stands in for it. The local host has no
         // SendGrid verification key, so SendGrid fails closed with 403 for everyone (SendGridEventWebhookTests).
         ["TwilioStatus"] = new(_ => Path("api/webhooks/twilio/status", Form()), No, No, No, No),
         ["TwilioInbound"] = new(_ => Path("api/webhooks/twilio/inbound", Form()), No, No, No, No),
+        ["TwilioVoice"] = new(_ => Path("api/webhooks/twilio/voice?ref=matrix", Form()), No, No, No, No),
+        ["TwilioVoiceGather"] = new(_ => Path("api/webhooks/twilio/voice/gather?ref=matrix", Form()), No, No, No, No),
+        ["TwilioVoiceStatus"] = new(_ => Path("api/webhooks/twilio/voice/status?ref=matrix", Form()), No, No, No, No),
         ["SendGridEvents"] = new(_ => Path("api/webhooks/sendgrid/events", Json(Array.Empty<object>())), Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden),
 
         // Public: the page and its files, health. The page config checks a token only when one is sent.

@@ -4,15 +4,16 @@ using RapidResponse.Tests.Support;
 namespace RapidResponse.Tests.Security;
 
 /// <summary>
-/// Organizer A, organizer B, the admin and an anonymous caller against every HTTP function the app declares (found
-/// in the build's <c>functions.metadata</c>, as the Functions host and the local host find them), over real HTTP.
+/// Organizer A, organizer B, the admin and an anonymous caller against every HTTP function the app declares outside
+/// <c>/api/manage</c> (found in the build's <c>functions.metadata</c>, as the Functions host and the local host find
+/// them), over real HTTP. The manage routes: <see cref="ManageMatrixTests"/>.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class AuthorizationMatrixTests(LocalHostFixture host)
 {
     private static readonly IReadOnlyList<(string Name, string Verb)> Functions =
         FunctionMetadata.Load(Path.Combine(AppContext.BaseDirectory, FunctionMetadata.FileName))
-            .Where(f => f.Trigger!.Is(BindingMetadata.HttpTrigger))
+            .Where(f => f.Trigger!.Is(BindingMetadata.HttpTrigger) && !ManageMatrix.IsManageRoute(f))
             .Select(f => (f.Name, f.Trigger!.Methods![0].ToUpperInvariant()))
             .ToList();
 

@@ -124,11 +124,16 @@ public sealed class StorageDumpTests(LocalHostFixture host)
 
         var dump = Dump(rows);
         Assert.Contains(alertId, dump, StringComparison.Ordinal);
+
+        // A short number such as the accuracy could match any timestamp's digits: its column is checked instead.
+        var alertRow = Assert.Single(rows, r => r.PartitionKey == alertId && r.RowKey == "alert");
+        Assert.StartsWith(FieldCipher.Prefix, alertRow.GetString("Place"), StringComparison.Ordinal);
+        Assert.All(new[] { "Lat", "Lon", "AccuracyM", "LocationText" }, column => Assert.False(alertRow.ContainsKey(column) && alertRow[column] is not null, column));
         string[] secrets =
         [
             m, lawyerPhone, otherLawyerPhone, organizerPhone, ngoEmail,
             lawyerPhone[1..], otherLawyerPhone[1..], organizerPhone[1..], ngoEmail.Split('@')[0],
-            "42.318431", "69.596217", "42.341723", "69.590147", "17.25",
+            "42.318431", "69.596217", "42.341723", "69.590147",
             "Nurlanovna", "Seitkali", "Sarsenova", "Tulegenov", "Tauke Khan", "Abay St", "city court", "from the station",
         ];
         foreach (var secret in secrets)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RapidResponse.Alerts;
+using RapidResponse.Security;
 using RapidResponse.Statements;
 using RapidResponse.Tests.Support;
 
@@ -16,7 +17,7 @@ public sealed class StatementAdminTests
     {
         var (admin, _, _) = await SetUpAsync();
 
-        var draft = (await admin.PreviewAsync(null, "detention", "KZ-SHY", "en", CancellationToken.None)).Value!;
+        var draft = (await admin.PreviewAsync(CoordinatorCaller.Admin, null, "detention", "KZ-SHY", "en", CancellationToken.None)).Value!;
 
         Assert.Contains("DRAFT", draft.Markdown, StringComparison.Ordinal);
         Assert.Contains("[to confirm]", draft.Markdown, StringComparison.Ordinal);
@@ -28,7 +29,7 @@ public sealed class StatementAdminTests
     {
         var (admin, _, _) = await SetUpAsync();
 
-        var problem = (await admin.PreviewAsync(null, "picnic", "nowhere/x", null, CancellationToken.None)).Problem!;
+        var problem = (await admin.PreviewAsync(CoordinatorCaller.Admin, null, "picnic", "nowhere/x", null, CancellationToken.None)).Problem!;
 
         Assert.Equal(["incident", "region"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
     }
@@ -39,10 +40,10 @@ public sealed class StatementAdminTests
         var (admin, store, _) = await SetUpAsync();
         var source = "# [YOUR ORGANISATION] on the ban in {{ where }}\n\nDRAFT from the coordinators' own template.\n";
 
-        var replaced = await admin.ReplaceTemplateAsync("statement.ban.en.liquid", source, CancellationToken.None);
+        var replaced = await admin.ReplaceTemplateAsync(CoordinatorCaller.Admin, "statement.ban.en.liquid", source, CancellationToken.None);
 
         Assert.True(replaced.IsOk);
-        var draft = (await admin.PreviewAsync(null, "ban", "KZ-SHY", "en", CancellationToken.None)).Value!;
+        var draft = (await admin.PreviewAsync(CoordinatorCaller.Admin, null, "ban", "KZ-SHY", "en", CancellationToken.None)).Value!;
         Assert.Contains("coordinators' own template", draft.Markdown, StringComparison.Ordinal);
 
         // Another instance, started from the assembly, applies what is stored.
@@ -57,7 +58,7 @@ public sealed class StatementAdminTests
     {
         var (admin, _, _) = await SetUpAsync();
 
-        var refused = await admin.ReplaceTemplateAsync("statement.ban.en.liquid", "line one\nline two {% if %}\nline three", CancellationToken.None);
+        var refused = await admin.ReplaceTemplateAsync(CoordinatorCaller.Admin, "statement.ban.en.liquid", "line one\nline two {% if %}\nline three", CancellationToken.None);
 
         Assert.Matches(@"^statement\.ban\.en\.liquid:2:\d+: ", Assert.Single(refused.Problem!.Errors!["template"]));
     }
@@ -68,7 +69,7 @@ public sealed class StatementAdminTests
         var (admin, store, templates) = await SetUpAsync();
         var before = templates.Source("statement.ban.en.liquid");
 
-        var refused = await admin.ReplaceTemplateAsync("statement.ban.en.liquid", "line one\nline two {% if %}\nline three", CancellationToken.None);
+        var refused = await admin.ReplaceTemplateAsync(CoordinatorCaller.Admin, "statement.ban.en.liquid", "line one\nline two {% if %}\nline three", CancellationToken.None);
 
         Assert.Equal(422, refused.Problem!.Status);
         Assert.Contains(refused.Problem.Errors!["template"], e => e.StartsWith("statement.ban.en.liquid:2:", StringComparison.Ordinal));
@@ -86,7 +87,7 @@ public sealed class StatementAdminTests
              "items":[{"id":"c1","kind":"constitution","text":{"en":"Everyone has the right to freedom and personal inviolability."}}]}
             """;
 
-        var refused = await admin.ReplaceProfileAsync("UZ", json, CancellationToken.None);
+        var refused = await admin.ReplaceProfileAsync(CoordinatorCaller.Admin, "UZ", json, CancellationToken.None);
 
         Assert.Equal(422, refused.Problem!.Status);
         Assert.Contains(refused.Problem.Errors!["profile"], e => e.Contains("no source document", StringComparison.Ordinal));
@@ -103,7 +104,7 @@ public sealed class StatementAdminTests
         var json = "{\"country\":\"UZ\",\"languages\":[\"en\"],\"name\":{\"en\":\"Uzbekistan\"},\"locative\":{\"en\":\"in Uzbekistan\"},"
             + "\"government\":{\"en\":\"the Government of Uzbekistan\"},\"parliament\":{\"en\":\"the Oliy Majlis\"}," + members + "}";
 
-        var refused = await admin.ReplaceProfileAsync("UZ", json, CancellationToken.None);
+        var refused = await admin.ReplaceProfileAsync(CoordinatorCaller.Admin, "UZ", json, CancellationToken.None);
 
         Assert.Equal(422, refused.Problem!.Status);
         Assert.Contains(field, refused.Problem.Errors!.Keys);
@@ -120,7 +121,7 @@ public sealed class StatementAdminTests
         var profiles = LegalProfiles.FromAssembly();
         var store = new StatementOverrideStore(await SharedAzurite.NewTableAsync("overrides"));
         var alerts = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
-        var admin = new StatementAdmin(new StatementService(profiles, templates), templates, profiles, store, alerts, time, NullLogger<StatementAdmin>.Instance);
+        var admin = new StatementAdmin(new StatementService(profiles, templates), templates, profiles, store, alerts, new RapidResponse.Audit.AuditLog(await SharedAzurite.NewTableAsync("audit"), time), time, NullLogger<StatementAdmin>.Instance);
         return (admin, store, templates);
     }
 }

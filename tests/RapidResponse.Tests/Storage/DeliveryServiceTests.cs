@@ -254,6 +254,77 @@ public sealed class DeliveryServiceTests
         Assert.Equal(1, sms.Lookups);
     }
 
+    [Fact]
+    public async Task Deliver_SmsProviderOut_TheLawyersEmailGoesAtTheFirstFailure_AndTheSmsStillFollowsOnce()
+    {
+        var (service, store, message) = await SetUpAsync();
+        await fallback.Contacts.PutAsync(Aigerim, CancellationToken.None);
+        sms.Next = _ => throw new ProviderUnavailableException("twilio", mayHaveReachedProvider: false, "Twilio answered 503");
+
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        var fallbackId = DeliveryFallback.IdFor((await store.GetDeliveryAsync("a1", message.DeliveryId, CancellationToken.None))!, Channel.Email);
+        Assert.Contains((await fallback.Queue.PeekMessagesAsync(32)).Value, m => m.Body.ToString().Contains(fallbackId, StringComparison.Ordinal));
+        await service.DeliverAsync(new DeliveryMessage("a1", fallbackId), CancellationToken.None);
+        Assert.Single(email.Sent, m => m.To == "aigerim@example.org");
+
+        // Still out at the next try, then back: the SMS goes out once, and nothing is sent twice.
+        time.Advance(RetryBackoff.First);
+        await service.DeliverAsync(message, CancellationToken.None);
+        sms.Next = null;
+        time.Advance(RetryBackoff.First * 2);
+        await service.DeliverAsync(message, CancellationToken.None);
+        await service.DeliverAsync(new DeliveryMessage("a1", fallbackId), CancellationToken.None);
+
+        var record = (await store.ReadAsync("a1", CancellationToken.None))!;
+        Assert.Equal(DeliveryState.Sent, Assert.Single(record.Deliveries, d => d.Channel == Channel.Sms).State);
+        Assert.Equal(DeliveryState.Sent, Assert.Single(record.Deliveries, d => d.Channel == Channel.Email).State);
+        Assert.Single(sms.Sent, m => m.To == "+77011234567");
+        Assert.Single(email.Sent, m => m.To == "aigerim@example.org");
+        Assert.Single(record.Timeline, t => t.Kind == "fallback");
+    }
+
+    [Fact]
+    public async Task Deliver_EmailProviderOut_TheContactsSmsGoesAtTheFirstFailure()
+    {
+        var (service, store, _) = await SetUpAsync();
+        await fallback.Contacts.PutAsync(Aigerim, CancellationToken.None);
+        var byEmail = AlertStoreTests.Delivery("a1", "KZ|c1|email") with { Channel = Channel.Email, Address = "aigerim@example.org" };
+        await store.AddDeliveriesAsync([byEmail], CancellationToken.None);
+        email.Next = () => throw new ProviderUnavailableException("sendgrid", mayHaveReachedProvider: false, "SendGrid answered 503");
+
+        await service.DeliverAsync(new DeliveryMessage("a1", byEmail.Id), CancellationToken.None);
+
+        var fallbackId = DeliveryFallback.IdFor(byEmail, Channel.Sms);
+        Assert.Equal("+77011234567", (await store.GetDeliveryAsync("a1", fallbackId, CancellationToken.None))!.Address);
+        await service.DeliverAsync(new DeliveryMessage("a1", fallbackId), CancellationToken.None);
+        Assert.Single(sms.Sent, m => m.To == "+77011234567");
+        Assert.Equal(DeliveryState.Pending, (await store.GetDeliveryAsync("a1", byEmail.Id, CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task Deliver_WhileTheProviderIsKnownDown_TheOtherChannelIsQueuedBeforeTheSendIsTried()
+    {
+        var (service, store, message) = await SetUpAsync();
+        await fallback.Contacts.PutAsync(Aigerim, CancellationToken.None);
+        await outages.FailedAsync("twilio", "Twilio answered 503", CancellationToken.None);
+        var queuedBeforeTheSend = false;
+        sms.Next = _ =>
+        {
+            queuedBeforeTheSend = fallback.Queue.PeekMessages(32).Value.Any(q => q.Body.ToString().Contains("fallback-email", StringComparison.Ordinal));
+            return new SendOutcome.Accepted("SM-recovered");
+        };
+
+        await service.DeliverAsync(message, CancellationToken.None);
+
+        Assert.True(queuedBeforeTheSend);
+        Assert.Equal(DeliveryState.Sent, (await store.GetDeliveryAsync("a1", message.DeliveryId, CancellationToken.None))!.State);
+        Assert.False(outages.IsKnownDown("twilio"));
+    }
+
+    private static readonly RapidResponse.Contacts.Contact Aigerim =
+        new("c1", "KZ", "Aigerim N.", RapidResponse.Contacts.ContactRole.Lawyer, 1, "+77011234567", "aigerim@example.org", "ru", true);
+
     private async Task<(DeliveryService, AlertStore, DeliveryMessage)> SetUpAsync()
     {
         var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
@@ -264,11 +335,25 @@ public sealed class DeliveryServiceTests
         fallback = await TestFallback.CreateAsync(store, time);
         var content = new ComposerContent(new FixedComposer());
         outages = await TestOutages.CreateAsync(sms, email, time);
-        var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<EmailBatchService>.Instance);
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
+        var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), options, time, NullLogger<EmailBatchService>.Instance);
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, new NoCalls(), new WhatsAppDispatch(new NoWhatsApp(), content), fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), options, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
+    }
+
+    private sealed class NoWhatsApp : RapidResponse.Channels.WhatsApp.IWhatsAppSender
+    {
+        public string? TemplateFor(string language) => null;
+
+        public Task<SendOutcome> SendAsync(RapidResponse.Channels.WhatsApp.WhatsAppMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("These tests send no WhatsApp.");
+    }
+
+    private sealed class NoCalls : RapidResponse.Channels.Voice.ICallPlacer
+    {
+        public Task<SendOutcome> PlaceAsync(RapidResponse.Channels.Voice.CallRequest call, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("These tests place no calls.");
     }
 
     private sealed class RecordingSms : ISmsSender

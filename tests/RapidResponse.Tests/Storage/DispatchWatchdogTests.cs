@@ -116,7 +116,7 @@ public sealed class DispatchWatchdogTests
             var pending = new PendingWork(await SharedAzurite.NewTableAsync("pending"), time);
             var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
             var outages = await TestOutages.CreateAsync(new RecordingSmsStub(), new RecordingEmail(), time);
-            var watchdog = new DispatchWatchdog(pending, store, new AlertQueue(alerts), new DeliveryQueue(deliveries), outages, time, NullLogger<DispatchWatchdog>.Instance);
+            var watchdog = new DispatchWatchdog(pending, store, new AlertQueue(alerts), new DeliveryQueue(deliveries), outages, Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") }), time, NullLogger<DispatchWatchdog>.Instance);
             return new World(watchdog, pending, store, alerts, deliveries, outages);
         }
 

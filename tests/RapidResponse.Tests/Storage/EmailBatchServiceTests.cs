@@ -16,6 +16,7 @@ public sealed class EmailBatchServiceTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 10, 6, 0, TimeSpan.Zero));
     private readonly RecordingEmail email = new();
+    private TestFallback fallback = null!;
 
     [Fact]
     public async Task Batch_IsOneRequestWithEachRecipientsNameAndReference_AndIsNeverSentTwice()
@@ -76,6 +77,52 @@ public sealed class EmailBatchServiceTests
         Assert.Equal([DeliveryState.Sent, DeliveryState.Failed, DeliveryState.Sent], states);
     }
 
+    [Fact]
+    public async Task Batch_ProviderOut_EachNgosSmsGoesAtTheFirstFailure()
+    {
+        var (service, store, ids) = await SetUpAsync(ngos: 2);
+        await fallback.Contacts.PutManyAsync(
+            [.. Enumerable.Range(0, 2).Select(i => new Contact($"ngo{i}", "KZ", $"NGO {i}", ContactRole.Ngo, 1, $"+7701123456{i}", $"ngo{i}@example.org", "en", true))],
+            CancellationToken.None);
+        email.Next = () => throw new ProviderUnavailableException("sendgrid", mayHaveReachedProvider: false, "SendGrid answered 503");
+
+        await service.DeliverAsync("a1", ids, early: false, CancellationToken.None);
+
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            var held = (await store.GetDeliveryAsync("a1", id, CancellationToken.None))!;
+            Assert.Equal(DeliveryState.Pending, held.State);
+            Assert.Equal($"+7701123456{i}", (await store.GetDeliveryAsync("a1", DeliveryFallback.IdFor(held, Channel.Sms), CancellationToken.None))!.Address);
+        }
+    }
+
+    [Fact]
+    public async Task OneByOne_ProviderOutMidway_HoldsTheRestWithTheGrowingBackOff_AndParksNothing()
+    {
+        var (service, store, ids) = await SetUpAsync(ngos: 3);
+        // The batch is rejected (one bad address), so each is sent alone; SendGrid goes down after the first.
+        email.Next = () => email.Sent.Count switch
+        {
+            0 => new SendOutcome.Rejected("400", "invalid address"),
+            1 => new SendOutcome.Accepted("EM1"),
+            _ => throw new ProviderUnavailableException("sendgrid", mayHaveReachedProvider: false, "SendGrid answered 503"),
+        };
+
+        // Held, not thrown: a throw would spend a dequeue count per try and park the batch within minutes.
+        await service.DeliverAsync("a1", ids, early: false, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Sent, (await store.GetDeliveryAsync("a1", ids[0], CancellationToken.None))!.State);
+        foreach (var id in ids[1..])
+        {
+            var held = (await store.GetDeliveryAsync("a1", id, CancellationToken.None))!;
+            Assert.Equal((DeliveryState.Pending, 1, time.GetUtcNow() + RetryBackoff.First), (held.State, held.Failures, held.RetryAt));
+        }
+
+        // One batch message comes back after the wait (hidden until then), naming every id of the batch.
+        Assert.Empty((await fallback.Queue.PeekMessagesAsync(32)).Value);
+        Assert.Equal(1, (await fallback.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
     private async Task<(EmailBatchService, AlertStore, string[])> SetUpAsync(int ngos)
     {
         var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
@@ -89,11 +136,14 @@ public sealed class EmailBatchServiceTests
             Address = $"ngo{i}@example.org",
         }).ToList();
         await store.AddDeliveriesAsync(deliveries, CancellationToken.None);
-        var fallback = await TestFallback.CreateAsync(store, time);
+        fallback = await TestFallback.CreateAsync(store, time);
         var outages = await TestOutages.CreateAsync(new NoSms(), email, time);
-        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), time, NullLogger<EmailBatchService>.Instance);
+        var service = new EmailBatchService(store, new ComposerContent(new NamedComposer()), email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), TestOptions, time, NullLogger<EmailBatchService>.Instance);
         return (service, store, deliveries.Select(d => d.Id).ToArray());
     }
+
+    private static readonly Microsoft.Extensions.Options.IOptions<RapidResponseOptions> TestOptions =
+        Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
 
     private sealed class NamedComposer : IAlertComposer
     {

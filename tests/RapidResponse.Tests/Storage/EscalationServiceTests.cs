@@ -57,7 +57,44 @@ public sealed class EscalationServiceTests
         Assert.Equal(0, (await world.Escalations.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
-    private async Task<World> WorldAsync()
+    [Fact]
+    public async Task CallStep_CallsTheUnansweredLawyersOnce_NeverTheDeclinedNorAnOrganizersPhone()
+    {
+        var world = await WorldAsync(new EscalationStep(120, EscalationScope.None, null, Remind: false, Call: true));
+        var unanswered = await world.AddAlertDeliveryAsync(new Contact("l1", "KZ-SHY", "Aigerim N.", ContactRole.Lawyer, 1, "+77011234567", null, "ru", true), Channel.Sms);
+        var declined = await world.AddAlertDeliveryAsync(new Contact("l2", "KZ-SHY", "Dana K.", ContactRole.Lawyer, 1, "+77011234568", null, "ru", true), Channel.Sms);
+        await world.AddAlertDeliveryAsync(new Contact("l3", "KZ-SHY", "Organizer Too", ContactRole.Lawyer, 1, "+77011234569", null, "ru", true), Channel.Sms);
+        await world.AddAlertDeliveryAsync(new Contact("n1", "KZ", "National NGO", ContactRole.Ngo, 1, null, "ngo@example.org", "en", true), Channel.Email);
+        await world.Declines.TryDeclineAsync("a1", declined.Id, Pressed, CancellationToken.None);
+        await world.Phones.SetOrganizerAsync("o1", null, "+77011234569", CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        await world.Service.HandleAsync(new EscalationMessage("a1", 1), CancellationToken.None);
+        await world.Service.HandleAsync(new EscalationMessage("a1", 1), CancellationToken.None);
+
+        var calls = (await world.Alerts.ListDeliveriesAsync("a1", CancellationToken.None)).Where(d => d.Kind == DeliveryKind.Call).ToList();
+        var call = Assert.Single(calls);
+        Assert.Equal(unanswered.Id + "|call-1", call.Id);
+        Assert.Equal((Channel.Call, "+77011234567", "ru"), (call.Channel, call.Address, call.Language));
+        var record = (await world.Alerts.ReadAsync("a1", CancellationToken.None))!;
+        Assert.Equal("Nobody acknowledged after 2 min: calling 1 lawyer", Assert.Single(record.Timeline, t => t.Kind == "escalation").Text);
+    }
+
+    [Fact]
+    public async Task CallStep_AfterALawyerAcknowledged_CallsNobody()
+    {
+        var world = await WorldAsync(new EscalationStep(120, EscalationScope.None, null, Remind: false, Call: true));
+        var lawyer = await world.AddAlertDeliveryAsync(new Contact("l1", "KZ-SHY", "Aigerim N.", ContactRole.Lawyer, 1, "+77011234567", null, "ru", true), Channel.Sms);
+        await world.AddAlertDeliveryAsync(new Contact("l2", "KZ-SHY", "Dana K.", ContactRole.Lawyer, 1, "+77011234568", null, "ru", true), Channel.Sms);
+        await world.Responses.TryAddAcknowledgementAsync("a1", new Acknowledgement(lawyer.Id, "l1", "Aigerim N.", ContactRole.Lawyer, Channel.Sms, Pressed), CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        await world.Service.HandleAsync(new EscalationMessage("a1", 1), CancellationToken.None);
+
+        Assert.DoesNotContain(await world.Alerts.ListDeliveriesAsync("a1", CancellationToken.None), d => d.Kind == DeliveryKind.Call);
+    }
+
+    private async Task<World> WorldAsync(params EscalationStep[] steps)
     {
         var alertsTable = await SharedAzurite.NewTableAsync("alerts");
         var alerts = new AlertStore(alertsTable);
@@ -71,13 +108,19 @@ public sealed class EscalationServiceTests
         var deliveries = queues.GetQueueClient("deliveries" + Guid.NewGuid().ToString("N")[..12]);
         await Task.WhenAll(escalations.CreateAsync(), deliveries.CreateAsync());
         var policies = new EscalationPolicyStore(await SharedAzurite.NewTableAsync("policies"));
+        // The region's own policy: tier 2 and a reminder after 5 minutes, INTL after 15, unless a test gives steps.
+        await policies.PutAsync(new EscalationPolicy("KZ-SHY", steps.Length > 0 ? steps : [
+            new EscalationStep(300, EscalationScope.Chain, 2, Remind: true),
+            new EscalationStep(900, EscalationScope.Intl, null, Remind: false)]), CancellationToken.None);
         var planner = new DeliveryPlanner(alerts, phones, new DeliveryQueue(deliveries), new PendingWork(await SharedAzurite.NewTableAsync("pending"), time));
+        var declines = new RecipientResponseStore(alertsTable);
         var service = new EscalationService(
-            alerts, responses, new RecipientResponseStore(alertsTable), contacts, policies, new EscalationScheduler(escalations, policies, time), planner, time, NullLogger<EscalationService>.Instance);
-        return new World(service, alerts, responses, contacts, escalations, time);
+            alerts, responses, declines, contacts, policies, new EscalationScheduler(escalations, policies, time), planner, new CallPlanner(phones), time, NullLogger<EscalationService>.Instance);
+        return new World(service, alerts, responses, declines, phones, contacts, escalations, time);
     }
 
-    private sealed record World(EscalationService Service, AlertStore Alerts, ResponseStore Responses, ContactStore Contacts, QueueClient Escalations, TimeProvider Time)
+    private sealed record World(
+        EscalationService Service, AlertStore Alerts, ResponseStore Responses, RecipientResponseStore Declines, PhoneIndex Phones, ContactStore Contacts, QueueClient Escalations, TimeProvider Time)
     {
         public async Task<Delivery> AddAlertDeliveryAsync(Contact contact, Channel channel)
         {

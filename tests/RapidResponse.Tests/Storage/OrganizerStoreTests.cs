@@ -15,7 +15,7 @@ public sealed class OrganizerStoreTests
     {
         var (admin, authenticator, table) = await SetUpAsync();
 
-        var created = (await admin.CreateAsync(new NewOrganizerRequest("Zhanar", ["KZ-SHY"], "+77011234567", "ru"), CancellationToken.None)).Value!;
+        var created = (await admin.CreateAsync(CoordinatorCaller.Admin, new NewOrganizerRequest("Zhanar", ["KZ-SHY"], "+77011234567", "ru"), CancellationToken.None)).Value!;
 
         var organizer = await authenticator.AuthenticateOrganizerAsync(Request(created.Token), CancellationToken.None);
         Assert.Equal(created.OrganizerId, organizer?.Id);
@@ -32,7 +32,7 @@ public sealed class OrganizerStoreTests
     public async Task WrongSecret_OrUnknownOrganizer_DoesNotAuthenticate(string secret)
     {
         var (admin, authenticator, _) = await SetUpAsync();
-        var created = (await admin.CreateAsync(new NewOrganizerRequest("Zhanar", ["KZ"], null, null), CancellationToken.None)).Value!;
+        var created = (await admin.CreateAsync(CoordinatorCaller.Admin, new NewOrganizerRequest("Zhanar", ["KZ"], null, null), CancellationToken.None)).Value!;
 
         Assert.Null(await authenticator.AuthenticateOrganizerAsync(Request($"{created.OrganizerId}.{secret}"), CancellationToken.None));
         Assert.Null(await authenticator.AuthenticateOrganizerAsync(Request("unknown.secret"), CancellationToken.None));
@@ -44,7 +44,7 @@ public sealed class OrganizerStoreTests
     {
         var (admin, _, _) = await SetUpAsync();
 
-        var problem = (await admin.CreateAsync(new NewOrganizerRequest(" ", ["KZ", "nowhere/x"], "123", "russian"), CancellationToken.None)).Problem!;
+        var problem = (await admin.CreateAsync(CoordinatorCaller.Admin, new NewOrganizerRequest(" ", ["KZ", "nowhere/x"], "123", "russian"), CancellationToken.None)).Problem!;
 
         Assert.Equal(["language", "name", "phone", "regions[1]"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
     }
@@ -54,7 +54,10 @@ public sealed class OrganizerStoreTests
         var table = await SharedAzurite.NewTableAsync("organizers");
         var store = new OrganizerStore(table);
         var options = Options.Create(new RapidResponseOptions { AdminKey = "admin-key-of-at-least-24-chars", PublicBaseUrl = new Uri("http://localhost") });
-        return (new OrganizerAdmin(store, new PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new PhoneHasher(options)), new FakeTimeProvider()), new Authenticator(store, options), table);
+        var time = new FakeTimeProvider();
+        var audit = new RapidResponse.Audit.AuditLog(await SharedAzurite.NewTableAsync("audit"), time);
+        var coordinators = new RapidResponse.Coordinators.CoordinatorStore(await SharedAzurite.NewTableAsync("coordinators"));
+        return (new OrganizerAdmin(store, new PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new PhoneHasher(options)), audit, time), new Authenticator(store, coordinators, options), table);
     }
 
     private static HttpRequest Request(string token)

@@ -33,4 +33,46 @@ public sealed class CsvTests
     [Fact]
     public void ReadRows_KeepsAStrayQuoteInsideAnUnquotedFieldAsText() =>
         Assert.Equal(["O\"Brien", "x"], Csv.ReadRows("O\"Brien,x\n").Single());
+
+    [Fact]
+    public void Write_PutsAnApostropheBeforeEveryCellASpreadsheetWouldRunAsAFormula()
+    {
+        var cells = new[] { "=HYPERLINK(\"http://x\")", "+77010000101", "-2+3", "@SUM(A1)", "\tx", "\rx", "'=1", "Айгерим", "a-b" };
+
+        var text = System.Text.Encoding.UTF8.GetString(Csv.Write([cells])[3..]);
+        var written = Parsed(text);
+
+        Assert.Equal(["'=HYPERLINK(\"http://x\")", "'+77010000101", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "''=1", "Айгерим", "a-b"], written);
+    }
+
+    [Fact]
+    public void Write_ThenRead_GivesBackEveryCellAsItWas()
+    {
+        string[][] rows = [["contactId", "name", "phone"], ["c1", "=cmd|' /C calc'!A0", "+77010000101"], ["c2", "'Abdu, \"the\" lawyer\nline two", ""]];
+
+        Assert.Equal(rows, Csv.ReadRows(Csv.Write(rows)).Select(r => r.ToArray()));
+    }
+
+    [Fact]
+    public void Write_StartsWithAUtf8ByteOrderMark_AndEndsRowsInCrlf()
+    {
+        var bytes = Csv.Write([["name", "language"], ["Айгерим", "ru"]]);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.Equal("name,language\r\nАйгерим,ru\r\n", System.Text.Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal("name", Csv.ReadRows(bytes).First()[0]);
+    }
+
+    [Fact]
+    public void Read_DropsOnlyTheApostropheExportAdded()
+    {
+        Assert.Equal(["+77010000101", "'Abdu", "O'Brien", "'"], Csv.ReadRows("'+77010000101,'Abdu,O'Brien,'\n").Single());
+    }
+
+    private static string[] Parsed(string text)
+    {
+        using var parser = new CsvHelper.CsvParser(new StringReader(text), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(parser.Read());
+        return parser.Record!;
+    }
 }

@@ -45,7 +45,7 @@ public sealed partial class TwilioInboundWebhook(
         string? reply;
         try
         {
-            reply = await inbound.HandleAsync(fields["From"].ToString(), fields["Body"].ToString(), messageSid, cancellationToken);
+            reply = await inbound.HandleAsync(From(fields), Body(fields), messageSid, cancellationToken);
         }
         catch when (receipts is not null)
         {
@@ -56,6 +56,19 @@ public sealed partial class TwilioInboundWebhook(
 
         return TwiML(reply);
     }
+
+    /// <summary>The sender's number; a WhatsApp reply comes <c>From=whatsapp:+…</c> and counts as that number's.</summary>
+    private static string From(IFormCollection fields)
+    {
+        var from = fields["From"].ToString();
+        return from.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? from[WhatsAppPrefix.Length..] : from;
+    }
+
+    /// <summary>A WhatsApp quick-reply button posts its payload (the template's <c>YES</c>/<c>NO</c>) besides its label.</summary>
+    private static string Body(IFormCollection fields) =>
+        fields["ButtonPayload"].ToString() is { Length: > 0 } payload ? payload : fields["Body"].ToString();
+
+    private const string WhatsAppPrefix = "whatsapp:";
 
     public static string TwiML(string? reply) =>
         reply is null

@@ -19,6 +19,18 @@ public sealed class TwilioOptions : IValidatableObject
 
     public string? MessagingServiceSid { get; set; }
 
+    /// <summary>The WhatsApp sender (E.164, approved by WhatsApp through Twilio); without it nobody is sent WhatsApp.</summary>
+    public string? WhatsAppFrom { get; set; }
+
+    /// <summary>
+    /// The approved Content template (<c>HX…</c>) of the first alert per language (<c>en</c>, <c>ru</c>, <c>kk</c>):
+    /// WhatsApp lets a business open a conversation only with a template.
+    /// </summary>
+    public Dictionary<string, string> WhatsAppContentSids { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The number escalation calls come from (voice-capable, E.164); default <see cref="FromNumber"/>.</summary>
+    public string? VoiceFromNumber { get; set; }
+
     [Required]
     public Uri BaseUrl { get; set; } = new("https://api.twilio.com");
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RapidResponse.Security;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Http;
@@ -47,27 +46,13 @@ public sealed class TwilioSmsSender(
             var sent = await MessageResource.CreateAsync(options, client);
             return new SendOutcome.Accepted(sent.Sid);
         }
-        // Twilio's text often quotes the number: it is masked (Pii.MaskText) and the SDK's exception, which carries
-        // it verbatim, is not passed on to be stored or logged.
-        catch (ApiException exception) when (TwilioErrors.IsAccountLevel(exception.Status, exception.Code))
-        {
-            throw new ProviderUnavailableException(
-                Provider, mayHaveReachedProvider: false,
-                $"Twilio refused the account ({exception.Status}, {exception.Code}): {Pii.MaskText(exception.Message)}", accountRefused: true);
-        }
-        catch (ApiException exception) when (exception.Status is >= 400 and < 500 and not 429)
-        {
-            return new SendOutcome.Rejected(exception.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), Pii.MaskText(exception.Message));
-        }
         catch (ApiException exception)
         {
-            throw new ProviderUnavailableException(
-                Provider, exception.Status is not (429 or 503), $"Twilio answered {exception.Status}: {Pii.MaskText(exception.Message)}");
+            return TwilioFailures.Outcome(exception);
         }
         catch (ApiConnectionException exception)
         {
-            throw new ProviderUnavailableException(
-                Provider, SendResilience.MayHaveReachedProvider(exception.InnerException), "Twilio could not be reached", exception);
+            throw TwilioFailures.Unreachable(exception);
         }
     }
 

@@ -8,22 +8,15 @@ const call = (method, path, options = {}) =>
 
 const q = (values) => new URLSearchParams(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== "")).toString();
 
-/** Who is signed in. A service without coordinator accounts answers 404: then the token is the admin key. */
-export async function me() {
-  try {
-    return await call("GET", "me");
-  } catch (error) {
-    if (error.status !== 404) throw error;
-    await board(); // 401 here when the key is wrong
-    return { id: "admin", name: "Admin", role: "owner", regions: null };
-  }
-}
+/** Who is signed in: {actor, name?, role, regions, admin, permissions}; a wrong token is a 401. */
+export const me = () => call("GET", "me");
 
 export const board = () => call("GET", `alerts?${q({ state: "open", language: current() })}`);
 export const alert = (id) => call("GET", `alerts/${encodeURIComponent(id)}?${q({ language: current() })}`);
 
 export const contacts = (region) => call("GET", `contacts?${q({ region })}`);
 export const putContact = (id, contact) => call("PUT", `contacts/${encodeURIComponent(id)}`, { json: contact });
+export const exportContacts = (region) => call("GET", `contacts/export?${q({ region })}`, { as: "text" });
 export const importContacts = (csv, dryRun) =>
   call("POST", `contacts/import${dryRun ? "?dryRun=true" : ""}`, { body: csv, headers: { "Content-Type": "text/csv; charset=utf-8" } });
 

@@ -1,5 +1,5 @@
 // Contacts: a region's list filtered by role and tier, edited and deactivated one by one.
-import { contacts, putContact } from "./c-api.js";
+import { contacts, putContact, exportContacts } from "./c-api.js";
 import { t, failed } from "./c-i18n.js";
 import { $, el, clear, say, busy } from "./c-dom.js";
 
@@ -51,7 +51,27 @@ export async function load() {
   }
 }
 
-const body = (c) => ({ name: c.name, region: c.region, role: c.role, tier: Number(c.tier), phone: c.phone || null, email: c.email || null, language: c.language, active: c.active });
+// `prefers` is carried through: a form that does not show it must not clear it.
+const body = (c) => ({ name: c.name, region: c.region, role: c.role, tier: Number(c.tier), phone: c.phone || null, email: c.email || null, language: c.language, active: c.active, prefers: c.prefers || null });
+
+/** Downloads the region's contacts as the import's CSV (phones and emails in full: the server asks for the coordinator role). */
+async function download(button) {
+  const region = $("contact-region").value.trim().toUpperCase();
+  if (!region) {
+    say($("contact-status"), t("contacts.pickRegion"), "quiet");
+    return;
+  }
+  await busy(button, $("contact-status"), async () => {
+    const url = URL.createObjectURL(new Blob([await exportContacts(region)], { type: "text/csv" }));
+    const file = `contacts-${region}.csv`;
+    const link = el("a", { href: url, download: file, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    say($("contact-status"), t("contacts.exported", { file }));
+  }, failed);
+}
 
 async function toggle(button, contact) {
   await busy(button, $("contact-status"), async () => {
@@ -81,6 +101,8 @@ function edit(contact) {
       field("phone", t("contacts.phone"), el("input", { type: "tel", value: c.phone ?? "" })),
       field("email", t("contacts.email"), el("input", { type: "email", value: c.email ?? "" })),
       field("language", t("contacts.language"), select(LANGUAGES, c.language)),
+      field("prefers", t("contacts.prefers"), el("select", {},
+        el("option", { value: "" }, t("contacts.roleChannel")), el("option", { value: "whatsapp", selected: c.prefers === "whatsapp" }, "WhatsApp"))),
       el("label", { class: "check" }, el("input", { type: "checkbox", name: "active", checked: c.active }), el("span", {}, t("contacts.active")))),
     el("div", { class: "row" },
       el("button", { type: "submit" }, t("contacts.save")),
@@ -99,11 +121,19 @@ function edit(contact) {
   };
 }
 
-export function mount() {
+/** Puts the filters' words in the language now in use, keeping what is chosen. */
+export function relabel() {
+  const [role, tier] = [$("contact-role").value, $("contact-tier").value];
   options($("contact-role"), ROLES, t("contacts.anyRole"));
   options($("contact-tier"), [1, 2, 3], t("contacts.anyTier"));
+  [$("contact-role").value, $("contact-tier").value] = [role, tier];
+}
+
+export function mount() {
+  relabel();
   $("contact-filter").addEventListener("submit", (event) => { event.preventDefault(); load(); });
   $("contact-role").addEventListener("change", render);
   $("contact-tier").addEventListener("change", render);
   $("contact-add").addEventListener("click", () => edit(null));
+  $("contact-export").addEventListener("click", (event) => download(event.currentTarget));
 }

@@ -1,7 +1,7 @@
 // The console: sign in, learn who is signed in (their role decides what the page offers), and switch between views.
 // Each view is its own module.
 import { me } from "./c-api.js";
-import { t, use, languages } from "./c-i18n.js";
+import { t, use, languages, languageName } from "./c-i18n.js";
 import { $, el, clear, say } from "./c-dom.js";
 import { token, remember, takeFromLink, forget } from "./c-session.js";
 import * as liveBoard from "./c-board.js";
@@ -19,7 +19,7 @@ let shown = "board";
 function chooseLanguage() {
   const wanted = (navigator.language || "en").slice(0, 2);
   use(languages().includes(wanted) ? wanted : "en");
-  clear($("language"), languages().map((l) => el("option", { value: l, selected: l === document.documentElement.lang }, l)));
+  clear($("language"), languages().map((l) => el("option", { value: l, selected: l === document.documentElement.lang }, languageName(l))));
 }
 
 function showView(name) {
@@ -35,10 +35,13 @@ function showView(name) {
 function signedIn(person, view = "board") {
   who = person;
   document.body.dataset.role = person.role;
-  $("who").textContent = t("signedInAs", { name: person.name, role: t(`roles.${person.role}`) }) +
-    (person.regions ? ` · ${person.regions.join(", ")}` : ` · ${t("allRegions")}`);
-  clear($("scope-regions"), (person.regions ?? []).map((r) => el("option", { value: r })));
-  if (person.regions?.length === 1) {
+  // What the role allows, as the server names it (GET /api/manage/me): [data-permission] controls show only when allowed.
+  document.body.dataset.permissions = (person.permissions ?? []).join(" ");
+  const everywhere = person.regions.includes("INTL");
+  $("who").textContent = t("signedInAs", { name: person.admin ? t("admin") : person.name ?? person.actor, role: t(`roles.${person.role}`) }) +
+    ` · ${everywhere ? t("allRegions") : person.regions.join(", ")}`;
+  clear($("scope-regions"), person.regions.map((r) => el("option", { value: r })));
+  if (person.regions.length === 1 && !everywhere) {
     for (const id of ["contact-region", "preview-region", "policy-region"]) $(id).value = person.regions[0];
   }
   $("sign-in").hidden = true;
@@ -52,6 +55,7 @@ function signedOut(message) {
   liveBoard.stop();
   forget();
   delete document.body.dataset.role;
+  delete document.body.dataset.permissions;
   for (const view of VIEWS) $(`view-${view}`).hidden = true;
   $("tabs").hidden = true;
   $("sign-out").hidden = true;
@@ -85,6 +89,7 @@ $("tabs").addEventListener("click", (event) => {
 });
 $("language").addEventListener("change", (event) => {
   use(event.target.value);
+  contacts.relabel();
   if (who) signedIn(who, shown);
 });
 

@@ -10,9 +10,11 @@ function stepRow(step, index) {
     el("td", { class: "num" }, String(index + 1)),
     el("td", {}, el("input", { type: "number", min: "0", name: "afterSeconds", value: String(step.afterSeconds), "aria-label": t("policies.afterSeconds") })),
     el("td", {}, el("select", { name: "scope", "aria-label": t("policies.scope") },
-      ["chain", "intl"].map((s) => el("option", { value: s, selected: s === step.scope }, s)))),
+      // A call step may alert nobody new: its scope is none ("").
+      ["", "chain", "intl"].map((s) => el("option", { value: s, selected: s === (step.scope ?? "") }, s || t("policies.noScope"))))),
     el("td", {}, el("input", { type: "number", min: "1", max: "9", name: "tier", value: step.tier ? String(step.tier) : "", "aria-label": t("policies.tier") })),
     el("td", {}, el("input", { type: "checkbox", name: "remind", checked: step.remind, "aria-label": t("policies.remind") })),
+    el("td", {}, el("input", { type: "checkbox", name: "call", checked: step.call, "aria-label": t("policies.call") })),
     el("td", { dataset: { needs: "coordinator" } }, el("button", { type: "button", class: "quiet", onclick: (e) => { e.currentTarget.closest("tr").remove(); renumber(); } }, t("policies.remove"))));
 }
 
@@ -25,9 +27,10 @@ function steps() {
     const value = (name) => row.querySelector(`[name=${name}]`);
     return {
       afterSeconds: Number(value("afterSeconds").value),
-      scope: value("scope").value,
-      tier: value("tier").value ? Number(value("tier").value) : null,
+      scope: value("scope").value || null,
+      tier: value("scope").value && value("tier").value ? Number(value("tier").value) : null,
       remind: value("remind").checked,
+      call: value("call").checked,
     };
   });
 }
@@ -56,7 +59,7 @@ export function mount() {
     await busy(event.submitter, $("policy-status"), async () => { show(await policy(region)); say($("policy-status"), ""); }, failed);
   });
   $("policy-add").addEventListener("click", () => {
-    $("policy-steps").append(stepRow({ afterSeconds: 600, scope: "chain", tier: 2, remind: false }, $("policy-steps").rows.length));
+    $("policy-steps").append(stepRow({ afterSeconds: 600, scope: "chain", tier: 2, remind: false, call: false }, $("policy-steps").rows.length));
   });
   $("policy-save").addEventListener("click", (event) => busy(event.currentTarget, $("policy-status"), async () => {
     show(await savePolicy(region, steps()));
