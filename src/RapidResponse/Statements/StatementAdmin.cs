@@ -10,6 +10,9 @@ using RapidResponse.Security;
 
 namespace RapidResponse.Statements;
 
+/// <summary>The templates and country profiles in use, by name: what a coordinator may open and replace.</summary>
+public sealed record TemplateList(IReadOnlyList<string> Templates, IReadOnlyList<string> Profiles);
+
 /// <summary>What an upload replaced.</summary>
 public sealed record StatementReplaced(string Kind, string Name);
 
@@ -71,6 +74,18 @@ public sealed partial class StatementAdmin(
 
         return statements.RenderStatement(alert, statements.LanguageFor(alert, language ?? Languages.Default));
     }
+
+    public TemplateList List() => new(
+        templates.Names.Order(StringComparer.Ordinal).ToList(),
+        profiles.All.Select(p => p.Country).Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>A template's Liquid source as it is used now (after any replacement).</summary>
+    public Result<string> TemplateSource(string name) =>
+        templates.Source(name) is { } source ? source : Problem.NotFound($"No template '{name}'.");
+
+    /// <summary>A country's profile as it is used now, as JSON.</summary>
+    public Result<string> ProfileSource(string country) =>
+        profiles.Find(country) is { } profile ? LegalProfiles.ToJson(profile) : Problem.NotFound($"No profile '{country}'.");
 
     /// <summary>Templates speak for every region, so replacing one needs the whole network (INTL) in scope.</summary>
     public async Task<Result<StatementReplaced>> ReplaceTemplateAsync(CoordinatorCaller caller, string name, string source, CancellationToken cancellationToken)

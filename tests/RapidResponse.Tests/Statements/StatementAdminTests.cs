@@ -54,6 +54,16 @@ public sealed class StatementAdminTests
     }
 
     [Fact]
+    public async Task TemplateThatDoesNotParse_NamesItsLineAndColumn_AsCompilersDo()
+    {
+        var (admin, _, _) = await SetUpAsync();
+
+        var refused = await admin.ReplaceTemplateAsync(CoordinatorCaller.Admin, "statement.ban.en.liquid", "line one\nline two {% if %}\nline three", CancellationToken.None);
+
+        Assert.Matches(@"^statement\.ban\.en\.liquid:2:\d+: ", Assert.Single(refused.Problem!.Errors!["template"]));
+    }
+
+    [Fact]
     public async Task TemplateThatDoesNotParse_IsRefusedNamingItsLine_AndChangesNothing()
     {
         var (admin, store, templates) = await SetUpAsync();
