@@ -191,6 +191,8 @@ var keyVaultPrivateDnsZone = 'privatelink.vaultcore.azure.net'
 var queueNames = [
   'alerts'
   'alerts-poison'
+  'deliveries-urgent'
+  'deliveries-urgent-poison'
   'deliveries'
   'deliveries-poison'
   'escalations'
@@ -206,9 +208,15 @@ var tableNames = [
   'EscalationPolicies'
   'Events'
   'StatementOverrides'
+  'WebhookReceipts'
+  'Limits'
   'PendingWork'
-  'ProviderStatus'
   'OpenAlerts'
+  'ProviderStatus'
+  'RecipientLinks'
+  'Coordinators'
+  'Audit'
+  'SendBudget'
 ]
 
 // Built-in role definition ids (the same in every tenant).
