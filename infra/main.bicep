@@ -208,6 +208,7 @@ var tableNames = [
   'StatementOverrides'
   'PendingWork'
   'ProviderStatus'
+  'OpenAlerts'
 ]
 
 // Built-in role definition ids (the same in every tenant).

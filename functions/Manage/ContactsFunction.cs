@@ -87,7 +87,8 @@ public sealed class ContactsFunction(ManageGate gate, ContactAdmin contacts)
             return Problem.TooLarge(MaxImportBytes).ToResult();
         }
 
-        var report = await contacts.ImportAsync(admitted.Value!, bytes, cancellationToken);
+        var dryRun = bool.TryParse(request.Query["dryRun"], out var dry) && dry;
+        var report = await contacts.ImportAsync(admitted.Value!, bytes, cancellationToken, dryRun);
         return report.ToHttpResult(ApiJson.Default.ImportReport);
     }
 }

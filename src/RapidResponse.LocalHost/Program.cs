@@ -39,7 +39,7 @@ await using (host)
     if (demo)
     {
         var token = await host.SeedDemoAsync(CancellationToken.None);
-        Console.WriteLine(DemoBanner.Render(host.BaseUrl, token));
+        Console.WriteLine(DemoBanner.Render(host.BaseUrl, token, host.AdminKeyGenerated ? host.AdminKey : null));
     }
 
     var stopped = host.App.WaitForShutdownAsync();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RapidResponse.Alerts;
 using RapidResponse.Audit;
+using RapidResponse.Board;
 using RapidResponse.Channels;
 using RapidResponse.Contacts;
 using RapidResponse.Coordinators;
@@ -39,6 +40,7 @@ public static class RapidResponseServiceCollectionExtensions
             .AddRapidResponseEvents()
             .AddRapidResponsePage()
             .AddRapidResponseRecipients()
+            .AddRapidResponseBoard()
             .AddRapidResponseRetention()
             .AddRapidResponseTelemetry(configuration);
     }
@@ -50,6 +52,8 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<AuditReader>()
         .AddSingleton<OrganizerAdmin>()
         .AddSingleton<OrganizerTokens>()
+        .AddSingleton<OrganizerDirectory>()
+        .AddSingleton<SignInCards>()
         .AddSingleton<ContactAdmin>()
         .AddSingleton<AlertIntake>()
         .AddSingleton<PressIdempotency>()

@@ -12,7 +12,14 @@ namespace RapidResponse.Contacts;
 public sealed record ImportRowError(int Row, IReadOnlyDictionary<string, string[]> Errors);
 
 /// <summary>What a CSV import did: how many rows were kept, and the rows that were not.</summary>
-public sealed record ImportReport(int Imported, int Rejected, IReadOnlyList<ImportRowError> Errors);
+public sealed record ImportReport(int Imported, int Rejected, IReadOnlyList<ImportRowError> Errors)
+{
+    /// <summary>A dry run: nothing was saved; <see cref="Imported"/> counts what would be.</summary>
+    public bool? DryRun { get; init; }
+
+    /// <summary>On a dry run, the rows that would be saved, addresses masked.</summary>
+    public IReadOnlyList<ContactView>? Contacts { get; init; }
+}
 
 /// <summary>
 /// A coordinator's work on contact lists: put one, list a region, import a CSV; each within the caller's scope, and
@@ -82,9 +89,10 @@ public sealed class ContactAdmin(ContactStore store, AuditLog audit)
 
     /// <summary>
     /// Imports a CSV (UTF-8 bytes, with or without a byte-order mark) whose header names the contact fields; valid rows
-    /// are kept, each bad row is reported by its record number (the header is 1).
+    /// are kept, each bad row is reported by its record number (the header is 1). A <paramref name="dryRun"/> checks
+    /// every row the same way and saves nothing, so a coordinator can fix the file first.
     /// </summary>
-    public async Task<Result<ImportReport>> ImportAsync(CoordinatorCaller caller, byte[] csv, CancellationToken cancellationToken)
+    public async Task<Result<ImportReport>> ImportAsync(CoordinatorCaller caller, byte[] csv, CancellationToken cancellationToken, bool dryRun = false)
     {
         var rows = Csv.ReadRows(csv).Take(MaxImportRows + 2).ToList();
         if (rows.Count == 0)
@@ -146,6 +154,11 @@ public sealed class ContactAdmin(ContactStore store, AuditLog audit)
                 "Forbidden",
                 $"{outside.Count} rows are outside your regions ({string.Join(", ", outside.Keys)}); nothing was imported.",
                 outside);
+        }
+
+        if (dryRun)
+        {
+            return new ImportReport(kept.Count, rejected.Count, rejected) { DryRun = true, Contacts = kept.Select(ContactView.Masked).ToList() };
         }
 
         var contacts = kept.DistinctBy(c => (c.Region, c.Id)).ToList();

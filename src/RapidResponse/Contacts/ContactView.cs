@@ -20,4 +20,11 @@ public sealed record ContactView(
     {
         Prefers = contact.Prefers,
     };
+
+    /// <summary>As <see cref="From"/>, with the phone and email masked: for a preview that need not show them.</summary>
+    public static ContactView Masked(Contact contact) => From(contact) with
+    {
+        Phone = contact.Phone is null ? null : Security.Pii.MaskAddress(contact.Phone),
+        Email = contact.Email is null ? null : Security.Pii.MaskAddress(contact.Email),
+    };
 }

@@ -33,6 +33,9 @@ public static class Languages
     /// <summary>The first of <paramref name="language"/>'s <see cref="Fallbacks"/> that <paramref name="has"/> a text in.</summary>
     public static string Pick(string? language, Func<string, bool> has) => Fallbacks(language).FirstOrDefault(has) ?? Default;
 
+    /// <summary>A supported language as given, else the default (for what a reader asks to see, never for what is stored).</summary>
+    public static string OrDefault(string? value) => NormalizeOrReport(new FieldErrors(), "language", value);
+
     public static string NormalizeOrReport(FieldErrors errors, string field, string? value)
     {
         var trimmed = value?.Trim().ToLowerInvariant();

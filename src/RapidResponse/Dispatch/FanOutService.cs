@@ -21,7 +21,8 @@ public sealed partial class FanOutService(
     PendingWork pending,
     DeliveryQueue queue,
     TimeProvider time,
-    ILogger<FanOutService> logger)
+    ILogger<FanOutService> logger,
+    OpenAlerts? open = null)
 {
     public const int FirstTier = 1;
 
@@ -71,7 +72,8 @@ public sealed partial class FanOutService(
         await Task.WhenAll(
             escalations.ScheduleFirstAsync(alert, cancellationToken),
             RecordAsync(alert, planned, added, now, cancellationToken),
-            pending.FannedOutAsync(alert.Id, cancellationToken));
+            pending.FannedOutAsync(alert.Id, cancellationToken),
+            open?.OpenedAsync(alert, cancellationToken) ?? Task.CompletedTask);
         LogFannedOut(alert.Id, string.Join(" → ", chain), planned.Count, added.Count);
         if (added.Count > 0 || planned.Count == 0)
         {

@@ -14,6 +14,9 @@ internal static class JsonShape
     /// <summary>The errors found reading each body, kept with the value read until its rules run (FieldErrors.For).</summary>
     private static readonly ConditionalWeakTable<object, FieldErrors> Misfits = new();
 
+    /// <summary>The message for a member the type does not have.</summary>
+    public const string UnknownField = "is not a known field";
+
     public static FieldErrors? Found(object request) => Misfits.TryGetValue(request, out var errors) ? errors : null;
 
     public static void Keep(object request, FieldErrors errors) => Misfits.AddOrUpdate(request, errors);
@@ -60,7 +63,7 @@ internal static class JsonShape
             var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, comparison));
             if (property is null)
             {
-                errors.Add(field, "is not a known field");
+                errors.Add(field, UnknownField);
                 members.Remove(name);
             }
             else if (member is not null && !Fits(member, info.Options.GetTypeInfo(property.PropertyType), field, errors))

@@ -11,7 +11,14 @@ namespace RapidResponse.Organizers;
 public sealed record NewOrganizerRequest(string? Name, IReadOnlyList<string>? Regions, string? Phone, string? Language);
 
 /// <summary>The enrolled organizer and its token, shown this once.</summary>
-public sealed record NewOrganizerResponse(string OrganizerId, string Token);
+public sealed record NewOrganizerResponse(string OrganizerId, string Token)
+{
+    /// <summary>The panic page, signed in with the token (<see cref="SignInCards"/>).</summary>
+    public Uri? SignInLink { get; init; }
+
+    /// <summary>The same link as a QR code: a <c>data:image/png;base64,…</c> URI, to hand the device over in person.</summary>
+    public string? SignInQr { get; init; }
+}
 
 /// <summary>Enrols organizers: validates, issues a token and stores only its hash; only for regions in the caller's scope.</summary>
 public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, AuditLog audit, TimeProvider time)
@@ -20,19 +27,7 @@ public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, Audi
     {
         var errors = FieldErrors.For(request);
         var name = errors.RequiredText("name", request.Name, maxLength: 100);
-        var regions = request.Regions ?? [];
-        if (regions.Count == 0)
-        {
-            errors.Add("regions", "at least one region is required, e.g. [\"KZ-SHY\"]");
-        }
-
-        for (var i = 0; i < regions.Count; i++)
-        {
-            if (!RegionCode.IsValid(regions[i]))
-            {
-                errors.Add($"regions[{i}]", RegionCode.Rule);
-            }
-        }
+        var regions = OrganizerRegions.Check(errors, request.Regions);
 
         var phone = Phones.NormalizeOrReport(errors, "phone", request.Phone);
         var language = Languages.NormalizeOrReport(errors, "language", request.Language);
@@ -41,8 +36,7 @@ public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, Audi
             return errors.ToProblem();
         }
 
-        var normalized = regions.Select(RegionCode.Normalize).Distinct(StringComparer.Ordinal).ToArray();
-        if (!caller.Can(ManageAction.EditOrganizers, normalized))
+        if (!caller.Can(ManageAction.EditOrganizers, regions))
         {
             return Problem.Forbidden("An organizer may be given only regions within your own scope.");
         }
@@ -50,12 +44,12 @@ public sealed class OrganizerAdmin(OrganizerStore store, PhoneIndex phones, Audi
         var id = Ids.NewId(time);
         var token = OrganizerToken.Issue(id);
         var organizer = new Organizer(
-            id, name!, normalized,
+            id, name!, regions,
             phone, language, SecretHasher.Hash(token.Secret), time.GetUtcNow());
         await store.AddAsync(organizer, cancellationToken);
         await phones.SetOrganizerAsync(id, null, organizer.Phone, cancellationToken);
         var fields = new[] { "name", "regions", phone is null ? null : "phone", request.Language is null ? null : "language", "token" }.OfType<string>().ToList();
-        await audit.AppendAsync(caller, "organizer.create", "organizer:" + id, AuditEntry.Regions(normalized), fields, cancellationToken);
+        await audit.AppendAsync(caller, "organizer.create", "organizer:" + id, AuditEntry.Regions(regions), fields, cancellationToken);
         return new NewOrganizerResponse(id, token.ToString());
     }
 }

@@ -21,6 +21,19 @@ public sealed class OrganizerStore(TableClient table, FieldCipher? cipher = null
         return response.HasValue ? response.Value!.Opened(cipher).ToOrganizer() : null;
     }
 
+    /// <summary>Every organizer (one partition): for the coordinators' list.</summary>
+    public async Task<IReadOnlyList<Organizer>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<Organizer>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrganizerEntity.Partition}");
+        await foreach (var row in table.QueryAsync<OrganizerEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(row.Opened(cipher).ToOrganizer());
+        }
+
+        return list;
+    }
+
     public async Task AddAsync(Organizer organizer, CancellationToken cancellationToken) =>
         await table.AddEntityAsync(Sealed(organizer), cancellationToken);
 

@@ -16,6 +16,9 @@ public static class PageAssets
 
     public const string NotFound = "notfound.html";
 
+    /// <summary>The coordinators' console (<c>/api/console</c>).</summary>
+    public const string Console = "console.html";
+
     /// <summary>The service worker that keeps the page's files for offline use, and the path it controls.</summary>
     public const string ServiceWorker = "sw.js";
 
@@ -28,6 +31,7 @@ public static class PageAssets
         [".js"] = "text/javascript; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
         [".svg"] = "image/svg+xml",
+        [".png"] = "image/png",
         [".webmanifest"] = "application/manifest+json",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

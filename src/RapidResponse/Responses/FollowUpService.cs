@@ -24,7 +24,8 @@ public sealed partial class FollowUpService(
     TimeProvider time,
     ILogger<FollowUpService> logger,
     ActionLimiter? limits = null,
-    OrganizerStore? organizers = null)
+    OrganizerStore? organizers = null,
+    OpenAlerts? open = null)
 {
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string>(StringComparer.Ordinal) { "safe", "false-alarm", "released", "other" };
     public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "still-held", "charged", "released", "injured", "other" };
@@ -98,6 +99,7 @@ public sealed partial class FollowUpService(
             else if (await responses.TryAddFollowUpAsync(alert, FollowUpKind.Resolution, request.Outcome!, message, now, cancellationToken) is { } resolution)
             {
                 await alerts.AppendTimelineAsync(alert.Id, new TimelineEntry(now, OrganizerCut.ResolvedKind, $"{ResolvedText}: {request.Outcome}"), cancellationToken);
+                await (open?.ClosedAsync(alert.Id, cancellationToken) ?? Task.CompletedTask);
                 await SendAsync(alert, resolution, cancellationToken);
                 break;
             }

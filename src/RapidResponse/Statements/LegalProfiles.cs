@@ -73,6 +73,23 @@ public sealed class LegalProfiles
         return errors;
     }
 
+    /// <summary>The country's own profile (<c>KZ</c>, <c>INTL</c>), or null.</summary>
+    public LegalProfile? Find(string country) => byCountry.GetValueOrDefault(country);
+
+    /// <summary>
+    /// A profile as JSON, indented, in the shape <see cref="Parse"/> reads: what a coordinator edits. Cyrillic and
+    /// Kazakh letters are written as themselves, not as <c>\uXXXX</c>: readable, and six times shorter, so a profile
+    /// read back and saved stays within a table property's 32K characters.
+    /// </summary>
+    public static string ToJson(LegalProfile profile) =>
+        JsonSerializer.Serialize(profile, Editable.LegalProfile);
+
+    private static readonly LegalProfileJson Editable = new(new JsonSerializerOptions(LegalProfileJson.Default.Options)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    });
+
     /// <summary>The profile of the alert's country, or the international one.</summary>
     public LegalProfile For(string region) =>
         RegionCode.Country(region) is { } country && byCountry.TryGetValue(country, out var profile)

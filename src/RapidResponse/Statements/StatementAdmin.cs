@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using RapidResponse.Alerts;
@@ -7,6 +9,9 @@ using RapidResponse.Http;
 using RapidResponse.Security;
 
 namespace RapidResponse.Statements;
+
+/// <summary>The templates and country profiles in use, by name: what a coordinator may open and replace.</summary>
+public sealed record TemplateList(IReadOnlyList<string> Templates, IReadOnlyList<string> Profiles);
 
 /// <summary>What an upload replaced.</summary>
 public sealed record StatementReplaced(string Kind, string Name);
@@ -70,6 +75,18 @@ public sealed partial class StatementAdmin(
         return statements.RenderStatement(alert, statements.LanguageFor(alert, language ?? Languages.Default));
     }
 
+    public TemplateList List() => new(
+        templates.Names.Order(StringComparer.Ordinal).ToList(),
+        profiles.All.Select(p => p.Country).Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>A template's Liquid source as it is used now (after any replacement).</summary>
+    public Result<string> TemplateSource(string name) =>
+        templates.Source(name) is { } source ? source : Problem.NotFound($"No template '{name}'.");
+
+    /// <summary>A country's profile as it is used now, as JSON.</summary>
+    public Result<string> ProfileSource(string country) =>
+        profiles.Find(country) is { } profile ? LegalProfiles.ToJson(profile) : Problem.NotFound($"No profile '{country}'.");
+
     /// <summary>Templates speak for every region, so replacing one needs the whole network (INTL) in scope.</summary>
     public async Task<Result<StatementReplaced>> ReplaceTemplateAsync(CoordinatorCaller caller, string name, string source, CancellationToken cancellationToken)
     {
@@ -110,7 +127,7 @@ public sealed partial class StatementAdmin(
         }
         catch (InvalidOperationException exception)
         {
-            return Problem.Invalid("profile", exception.Message);
+            return Misfits(json) ?? Problem.Invalid("profile", exception.Message);
         }
 
         if (LegalProfiles.NullEntries(profile) is { Count: > 0 } nulls)
@@ -134,6 +151,36 @@ public sealed partial class StatementAdmin(
         LogReplaced(StatementOverrideStore.Profile, country);
         await audit.AppendAsync(caller, "profile.put", "profile:" + country, country, ["profile"], cancellationToken);
         return new StatementReplaced(entry.Kind, entry.Name);
+    }
+
+    /// <summary>
+    /// Every member of a profile that does not read, named at once as for every other JSON body (JsonShape), rather
+    /// than the first one the serializer stops at. Members the profile does not know are ignored, as when it reads.
+    /// </summary>
+    private static Problem? Misfits(string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (node is not JsonObject)
+        {
+            return null;
+        }
+
+        var errors = new FieldErrors();
+        JsonShape.Check(node, LegalProfileJson.Default.LegalProfile, "", errors);
+        var misfits = errors.ToDictionary()
+            .Select(e => (e.Key, Messages: e.Value.Where(m => m != JsonShape.UnknownField).ToArray()))
+            .Where(e => e.Messages.Length > 0)
+            .ToDictionary(e => e.Key, e => e.Messages, StringComparer.Ordinal);
+        return misfits.Count > 0 ? Problem.Invalid(misfits) : null;
     }
 
     [GeneratedRegex(@"^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.liquid$", RegexOptions.CultureInvariant)]

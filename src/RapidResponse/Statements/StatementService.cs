@@ -25,12 +25,14 @@ public sealed class StatementService(LegalProfiles profiles, StatementTemplates 
     /// What a person reads for the alert's region: its place name in the language ("Shymkent" for KZ-SHY), the
     /// country's name for a country code, the code itself only when the profile names neither.
     /// </summary>
-    public string PlaceName(Alert alert, string language)
+    public string PlaceName(Alert alert, string language) => PlaceName(alert.Region, language);
+
+    public string PlaceName(string region, string language)
     {
-        var profile = profiles.For(alert.Region);
-        return profile.Regions.TryGetValue(alert.Region, out var region) ? region.In(language)
-            : profile.Country == alert.Region ? profile.Name.In(language)
-            : alert.Region;
+        var profile = profiles.For(region);
+        return profile.Regions.TryGetValue(region, out var place) ? place.In(language)
+            : profile.Country == region ? profile.Name.In(language)
+            : region;
     }
 
     public StatementDraft RenderStatement(Alert alert, string language) =>

@@ -70,7 +70,8 @@ public sealed partial class StatementTemplates
     {
         if (!Parser.TryParse(source, out _, out var error))
         {
-            return [new TemplateError(name, LineOf(error, source), error)];
+            var (line, column) = PositionOf(error, source);
+            return [new TemplateError(name, line, error, column)];
         }
 
         var names = known.ToHashSet(StringComparer.Ordinal);
@@ -93,11 +94,13 @@ public sealed partial class StatementTemplates
         return current.Parsed[name].Render(context, NullEncoder.Default);
     }
 
-    private static int LineOf(string error, string source)
+    private static (int Line, int Column) PositionOf(string error, string source)
     {
         // Fluid reports the position as "(line:column)"; an error at the very end names no position, so blame the last line.
         var match = Position().Match(error);
-        return match.Success ? int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : source.Count(c => c == '\n') + 1;
+        return match.Success
+            ? (int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : (source.Count(c => c == '\n') + 1, 0);
     }
 
     private static string Read(Assembly assembly, string name)

@@ -32,6 +32,9 @@ public static class TableNames
     /// <summary>Alerts that may have work outstanding, for the dispatch watchdog (one small partition).</summary>
     public const string PendingWork = "PendingWork";
 
+    /// <summary>Alerts open now, for the coordinators' live board (one small partition).</summary>
+    public const string OpenAlerts = "OpenAlerts";
+
     /// <summary>Provider outages (our account refused), shared by every instance.</summary>
     public const string ProviderStatus = "ProviderStatus";
 
@@ -48,7 +51,7 @@ public static class TableNames
     public const string SendBudget = "SendBudget";
 
     public static readonly IReadOnlyList<string> All =
-        [SendBudget, Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks, Coordinators, Audit];
+        [SendBudget, Contacts, Organizers, Alerts, Idempotency, PoisonMessages, PhoneIndex, EscalationPolicies, Events, StatementOverrides, WebhookReceipts, Limits, PendingWork, ProviderStatus, RecipientLinks, Coordinators, Audit, OpenAlerts];
 }
 
 /// <summary>The queues of the storage contract, each with its <c>-poison</c> twin.</summary>

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new ParkedMessageStore(Table(sp, TableNames.PoisonMessages)));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ProviderOutages>(sp, Table(sp, TableNames.ProviderStatus)));
         services.AddSingleton(sp => new PendingWork(Table(sp, TableNames.PendingWork), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new OpenAlerts(Table(sp, TableNames.OpenAlerts)));
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<DeliveryQueue>();
         services.AddHostedService<StorageInitializer>();

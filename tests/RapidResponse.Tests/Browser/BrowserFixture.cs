@@ -51,6 +51,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Host.DisposeAsync();
     }
 
+    /// <summary>A desktop-sized context for the coordinators' console (tablet screenshots resize its page).</summary>
+    public async Task<IBrowserContext> DesktopAsync(string locale = "en-GB") =>
+        await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.Host.BaseUrl.AbsoluteUri,
+            ViewportSize = ConsolePage.Desktop,
+            Locale = locale,
+        });
+
     /// <summary>A phone-sized context on the local host, with location allowed (as an organizer's phone would after the first prompt).</summary>
     public async Task<IBrowserContext> PhoneAsync(string locale = "en-GB") =>
         await Browser.NewContextAsync(new BrowserNewContextOptions

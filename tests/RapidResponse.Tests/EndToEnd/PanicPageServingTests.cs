@@ -17,6 +17,9 @@ public sealed class PanicPageServingTests(LocalHostFixture host)
     [InlineData("api/app/assets/app.css", "text/css")]
     [InlineData("api/app/assets/manifest.webmanifest", "application/manifest+json")]
     [InlineData("api/app/assets/icon.svg", "image/svg+xml")]
+    [InlineData("api/console", "text/html")]
+    [InlineData("api/console/assets/c-main.js", "text/javascript")]
+    [InlineData("api/console/assets/console.css", "text/css")]
     public async Task PageFiles_AreServedWithAStrictPolicy_AndRevalidatedByETag(string path, string mediaType)
     {
         using var response = await host.Client.GetAsync(path);

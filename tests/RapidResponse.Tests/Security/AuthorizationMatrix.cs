@@ -84,15 +84,17 @@ public static class AuthorizationMatrix
         // SendGrid verification key, so SendGrid fails closed with 403 for everyone (SendGridEventWebhookTests).
         ["TwilioStatus"] = new(_ => Path("api/webhooks/twilio/status", Form()), No, No, No, No),
         ["TwilioInbound"] = new(_ => Path("api/webhooks/twilio/inbound", Form()), No, No, No, No),
-        ["TwilioVoice"] = new(_ => Path("api/webhooks/twilio/voice", Form()), No, No, No, No),
-        ["TwilioVoiceGather"] = new(_ => Path("api/webhooks/twilio/voice/gather", Form()), No, No, No, No),
-        ["TwilioVoiceStatus"] = new(_ => Path("api/webhooks/twilio/voice/status", Form()), No, No, No, No),
+        ["TwilioVoice"] = new(_ => Path("api/webhooks/twilio/voice?ref=matrix", Form()), No, No, No, No),
+        ["TwilioVoiceGather"] = new(_ => Path("api/webhooks/twilio/voice/gather?ref=matrix", Form()), No, No, No, No),
+        ["TwilioVoiceStatus"] = new(_ => Path("api/webhooks/twilio/voice/status?ref=matrix", Form()), No, No, No, No),
         ["SendGridEvents"] = new(_ => Path("api/webhooks/sendgrid/events", Json(Array.Empty<object>())), Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden),
 
         // Public: the page and its files, health. The page config checks a token only when one is sent.
         ["PanicPage"] = new(_ => Path("api/app"), Ok, Ok, Ok, Ok),
         ["PanicPageAsset"] = new(_ => Path("api/app/assets/app.js"), Ok, Ok, Ok, Ok),
         ["PanicPageConfig"] = new(_ => Path("api/app/config"), Ok, Ok, No, Ok),
+        ["ConsolePage"] = new(_ => Path("api/console"), Ok, Ok, Ok, Ok),
+        ["ConsolePageAsset"] = new(_ => Path("api/console/assets/c-main.js"), Ok, Ok, Ok, Ok),
         ["Health"] = new(_ => Path("api/health"), Ok, Ok, Ok, Ok),
     };
 

@@ -96,6 +96,12 @@ public static class ManageMatrix
         ["CreateOrganizer"] = new(c => ("api/manage/organizers", Json(new { name = "Matrix", regions = new[] { c.Region } })), Least.Coordinator, Reach.Regional),
         ["RotateOrganizerToken"] = new(c => ($"api/manage/organizers/{c.SpareOrganizerId}/token", Empty()), Least.Coordinator, Reach.Regional, Hidden),
         ["RevokeOrganizerToken"] = new(c => ($"api/manage/organizers/{c.SpareOrganizerId}/token", null), Least.Coordinator, Reach.Regional, Hidden),
+        ["ListOrganizers"] = new(_ => ("api/manage/organizers", null), Least.Viewer, Reach.AnyScope),
+        ["SetOrganizerRegions"] = new(c => ($"api/manage/organizers/{c.SpareOrganizerId}/regions", Json(new { regions = new[] { c.Region } })), Least.Coordinator, Reach.Regional, Hidden),
+
+        // The live board: a list filtered to the caller's regions; an alert of another region answers as if it did not exist.
+        ["ListBoardAlerts"] = new(_ => ("api/manage/alerts?state=open", null), Least.Viewer, Reach.AnyScope),
+        ["OpenBoardAlert"] = new(c => ($"api/manage/alerts/{c.AlertId}", null), Least.Viewer, Reach.Regional, Hidden),
 
         // Escalation policies.
         ["GetEscalationPolicy"] = new(c => ($"api/manage/escalation-policies/{c.Region}", null), Least.Viewer, Reach.Regional),
@@ -103,6 +109,9 @@ public static class ManageMatrix
 
         // Statements: a preview of another region's alert hides it; templates serve every region; profiles are a country's.
         ["PreviewStatement"] = new(c => ($"api/manage/statements/preview?alertId={c.AlertId}", null), Least.Viewer, Reach.Regional, Hidden),
+        ["ListStatementSources"] = new(_ => ("api/manage/statements", null), Least.Viewer, Reach.AnyScope),
+        ["GetStatementTemplate"] = new(_ => ("api/manage/statements/templates/statement.attack.en.liquid", null), Least.Viewer, Reach.AnyScope),
+        ["GetLegalProfile"] = new(_ => ("api/manage/statements/profiles/KZ", null), Least.Viewer, Reach.AnyScope),
         ["ReplaceStatementTemplate"] = new(_ => ("api/manage/statements/templates/matrix-no-such-template", new StringContent("{{ broken", Encoding.UTF8, "text/plain")), Least.Owner, Reach.Global, Success: Expect.Admitted),
         ["ReplaceLegalProfile"] = new(c => ($"api/manage/statements/profiles/{c.Country}", new StringContent("not json", Encoding.UTF8, "application/json")), Least.Owner, Reach.Regional, Success: Expect.Admitted),
 

@@ -54,6 +54,16 @@ public sealed class StatementAdminTests
     }
 
     [Fact]
+    public async Task TemplateThatDoesNotParse_NamesItsLineAndColumn_AsCompilersDo()
+    {
+        var (admin, _, _) = await SetUpAsync();
+
+        var refused = await admin.ReplaceTemplateAsync(CoordinatorCaller.Admin, "statement.ban.en.liquid", "line one\nline two {% if %}\nline three", CancellationToken.None);
+
+        Assert.Matches(@"^statement\.ban\.en\.liquid:2:\d+: ", Assert.Single(refused.Problem!.Errors!["template"]));
+    }
+
+    [Fact]
     public async Task TemplateThatDoesNotParse_IsRefusedNamingItsLine_AndChangesNothing()
     {
         var (admin, store, templates) = await SetUpAsync();
@@ -98,6 +108,22 @@ public sealed class StatementAdminTests
 
         Assert.Equal(422, refused.Problem!.Status);
         Assert.Contains(field, refused.Problem.Errors!.Keys);
+        Assert.Empty(await store.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ProfileWithSeveralMembersOfTheWrongType_IsRefusedNamingEveryOne_AndChangesNothing()
+    {
+        var (admin, store, _) = await SetUpAsync();
+        var json = "{\"country\":\"UZ\",\"languages\":\"en\",\"name\":{\"en\":\"Uzbekistan\"},\"locative\":[\"in Uzbekistan\"],"
+            + "\"government\":{\"en\":\"the Government of Uzbekistan\"},\"parliament\":{\"en\":\"the Oliy Majlis\"},"
+            + "\"items\":[{\"id\":\"c1\",\"kind\":\"constitution\",\"text\":{\"en\":7},\"source\":{\"en\":\"Constitution\"},\"link\":\"https://example.org/uz\"}],"
+            + "\"draftNote\":\"members the profile does not know are ignored, as when it reads\"}";
+
+        var refused = await admin.ReplaceProfileAsync(CoordinatorCaller.Admin, "UZ", json, CancellationToken.None);
+
+        Assert.Equal(422, refused.Problem!.Status);
+        Assert.Equal(["items[0].text.en", "languages", "locative"], refused.Problem.Errors!.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(await store.ListAsync(CancellationToken.None));
     }
 
