@@ -46,6 +46,9 @@ internal sealed class FaultWorld : IAsyncDisposable
 
     public List<string> Lawyers { get; } = [];
 
+    /// <summary>The email addresses of the world's tier-1 NGOs (each with no phone).</summary>
+    public List<string> Ngos { get; } = [];
+
     public string OrganizerToken { get; private set; } = "";
 
     /// <summary>Every SMS any host of this world sent, to a stand-in of any generation.</summary>
@@ -54,18 +57,27 @@ internal sealed class FaultWorld : IAsyncDisposable
     /// <summary>Where the operator is told (<c>RapidResponse:OperatorEmail</c>): the SendGrid stand-in records it.</summary>
     public const string OperatorEmail = "operator@fault-world.example.org";
 
+    /// <summary>The operator's phone, when a test sets <c>RapidResponse:OperatorPhone</c> to it.</summary>
+    public static readonly string OperatorPhone = TestData.Phone();
+
+    public IEnumerable<RecordedSms> OperatorSms => AllSms.Where(s => s.To == OperatorPhone);
+
+    /// <summary>Every email any host of this world sent, to a stand-in of any generation.</summary>
+    public IEnumerable<RecordedEmail> AllEmails => retiredStandIns.SelectMany(s => s.Emails).Concat(Host.StandIns.Emails);
+
     public IEnumerable<RecordedEmail> OperatorEmails => retiredStandIns.SelectMany(s => s.Emails).Concat(Host.StandIns.Emails)
         .Where(e => e.To.Contains(OperatorEmail));
 
     /// <param name="lawyers">Tier-1 lawyers of the world's region, each with a phone and no email.</param>
     /// <param name="settings">Host settings over the world's own (e.g. <c>RapidResponse:BackoffScale</c>).</param>
-    public static async Task<FaultWorld> StartAsync(int lawyers, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="ngos">Tier-1 NGOs of the world's region, each with an email and no phone.</param>
+    public static async Task<FaultWorld> StartAsync(int lawyers, IReadOnlyDictionary<string, string?>? settings = null, int ngos = 0)
     {
         var azurite = await Azurite.StartAsync();
         var adminKey = "fault-world-admin-key-" + Guid.NewGuid().ToString("N");
         var world = new FaultWorld(azurite, adminKey, settings ?? new Dictionary<string, string?>());
         world.Host = await world.StartHostAsync();
-        await world.SeedAsync(lawyers);
+        await world.SeedAsync(lawyers, ngos);
         return world;
     }
 
@@ -129,6 +141,8 @@ internal sealed class FaultWorld : IAsyncDisposable
 
     public int SmsTo(string phone) => AllSms.Count(s => s.To == phone);
 
+    public int EmailsTo(string address) => AllEmails.Count(e => e.To.Contains(address));
+
     /// <summary>The body of <c>GET /api/health</c>.</summary>
     public async Task<JsonObject> HealthAsync()
     {
@@ -136,12 +150,17 @@ internal sealed class FaultWorld : IAsyncDisposable
         return (await client.GetFromJsonAsync<JsonObject>("api/health"))!;
     }
 
-    public async Task WaitUntilEveryLawyerHasAnSmsAsync(TimeSpan timeout)
+    public Task WaitUntilEveryLawyerHasAnSmsAsync(TimeSpan timeout) => WaitUntilEveryoneIsReachedAsync(timeout, lawyers: true, ngos: false);
+
+    /// <summary>Until every lawyer has an SMS (when <paramref name="lawyers"/>) and every NGO an email (when <paramref name="ngos"/>).</summary>
+    public async Task WaitUntilEveryoneIsReachedAsync(TimeSpan timeout, bool lawyers = true, bool ngos = true)
     {
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
-        while (!Lawyers.All(p => SmsTo(p) > 0))
+        while ((lawyers && !Lawyers.All(p => SmsTo(p) > 0)) || (ngos && !Ngos.All(e => EmailsTo(e) > 0)))
         {
-            Assert.True(elapsed.Elapsed < timeout, $"Only {Lawyers.Count(p => SmsTo(p) > 0)} of {Lawyers.Count} lawyers alerted after {timeout}.");
+            Assert.True(
+                elapsed.Elapsed < timeout,
+                $"Only {Lawyers.Count(p => SmsTo(p) > 0)} of {Lawyers.Count} lawyers and {Ngos.Count(e => EmailsTo(e) > 0)} of {Ngos.Count} NGOs alerted after {timeout}.");
             await Task.Delay(100);
         }
     }
@@ -193,14 +212,20 @@ internal sealed class FaultWorld : IAsyncDisposable
         return await LocalHostApp.StartAsync([], all, Logs.CaptureOnly);
     }
 
-    private async Task SeedAsync(int lawyers)
+    private async Task SeedAsync(int lawyers, int ngos)
     {
         for (var i = 0; i < lawyers; i++)
         {
             Lawyers.Add(TestData.Phone());
         }
 
-        var contacts = Lawyers.Select((phone, i) => new Contact($"lawyer{i}", Region, $"Lawyer{i} Test", ContactRole.Lawyer, 1, phone, null, "en", true));
+        for (var i = 0; i < ngos; i++)
+        {
+            Ngos.Add(TestData.Email("ngo"));
+        }
+
+        var contacts = Lawyers.Select((phone, i) => new Contact($"lawyer{i}", Region, $"Lawyer{i} Test", ContactRole.Lawyer, 1, phone, null, "en", true))
+            .Concat(Ngos.Select((email, i) => new Contact($"ngo{i}", Region, $"Ngo{i} Test", ContactRole.Ngo, 1, null, email, "en", true)));
         await Host.Services.GetRequiredService<ContactStore>().PutManyAsync(contacts.ToList(), CancellationToken.None);
         var created = await Host.Services.GetRequiredService<OrganizerAdmin>().CreateAsync(
             RapidResponse.Security.CoordinatorCaller.Admin, new NewOrganizerRequest("Fault organizer", [Region], null, null), CancellationToken.None);
