@@ -271,18 +271,8 @@ internal sealed class TimelineEntity : ITableEntity
         Seq is { } seq ? new(seq, Security.RecordChain.FormatAt(At), Kind, Text, PrevHash ?? "", Hash ?? "") : null;
 }
 
-/// <summary>The head of the alert's timeline chain (row key <c>chain</c>): the last entry's number and hash, updated with its ETag.</summary>
-internal sealed class ChainHeadEntity : ITableEntity
+/// <summary>The head of an alert's timeline chain (<see cref="ChainHeadEntity"/> in its partition).</summary>
+internal static class ChainHeads
 {
-    public const string Row = "chain";
-
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = Row;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public long Seq { get; set; }
-    public string Hash { get; set; } = "";
-
     public static ChainHeadEntity For(TimelineEntity last) => new() { PartitionKey = last.PartitionKey, Seq = last.Seq!.Value, Hash = last.Hash! };
 }

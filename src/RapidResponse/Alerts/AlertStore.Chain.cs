@@ -38,7 +38,7 @@ public sealed partial class AlertStore
                 previous = row.Hash!;
             }
 
-            var next = ChainHeadEntity.For(rows[^1]);
+            var next = ChainHeads.For(rows[^1]);
             var actions = new List<TableTransactionAction>
             {
                 head.HasValue

@@ -22,7 +22,7 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
     public async Task CreateAsync(Alert alert, TimelineEntry accepted, CancellationToken cancellationToken)
     {
         var first = TimelineEntity.From(alert.Id, accepted, 1, Security.RecordChain.Genesis);
-        var head = ChainHeadEntity.For(first);
+        var head = ChainHeads.For(first);
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, AlertEntity.From(alert).Sealed(cipher)),

@@ -48,16 +48,3 @@ internal sealed class AuditEntity : ITableEntity
         PartitionKey, Seq, At, Actor, Action, Entity, Region, Fields.Split(',', StringSplitOptions.RemoveEmptyEntries), PrevHash, Hash);
 }
 
-/// <summary>The head of one audit chain: its last entry's number and hash.</summary>
-internal sealed class AuditHeadEntity : ITableEntity
-{
-    public const string Row = "chain";
-
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = Row;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public long Seq { get; set; }
-    public string Hash { get; set; } = "";
-}

@@ -36,7 +36,7 @@ public sealed class AuditLog(TableClient table, TimeProvider time)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var head = await table.GetEntityIfExistsAsync<AuditHeadEntity>(chain, AuditHeadEntity.Row, cancellationToken: cancellationToken);
+            var head = await table.GetEntityIfExistsAsync<ChainHeadEntity>(chain, ChainHeadEntity.Row, cancellationToken: cancellationToken);
             var (seq, previous) = head.HasValue ? (head.Value!.Seq, head.Value.Hash) : (0L, RecordChain.Genesis);
             var rows = new List<TableTransactionAction>(changes.Length + 1);
             foreach (var change in changes)
@@ -49,7 +49,7 @@ public sealed class AuditLog(TableClient table, TimeProvider time)
                 previous = hash;
             }
 
-            var next = new AuditHeadEntity { PartitionKey = chain, Seq = seq, Hash = previous };
+            var next = new ChainHeadEntity { PartitionKey = chain, Seq = seq, Hash = previous };
             rows.Insert(0, head.HasValue ? new(TableTransactionActionType.UpdateReplace, next, head.Value!.ETag) : new(TableTransactionActionType.Add, next));
             try
             {
@@ -96,7 +96,7 @@ public sealed class AuditLog(TableClient table, TimeProvider time)
     /// <summary>Checks every chain of the days from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
     public async Task<AuditVerification> VerifyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var chains = new SortedDictionary<string, (List<RecordEntry> Entries, AuditHeadEntity? Head)>(StringComparer.Ordinal);
+        var chains = new SortedDictionary<string, (List<RecordEntry> Entries, ChainHeadEntity? Head)>(StringComparer.Ordinal);
         var range = RangeFilter(from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue).AddDays(1).AddTicks(-1));
         await foreach (var row in table.QueryAsync<TableEntity>(range, cancellationToken: cancellationToken))
         {
@@ -105,9 +105,9 @@ public sealed class AuditLog(TableClient table, TimeProvider time)
                 chains[row.PartitionKey] = chain = ([], null);
             }
 
-            if (row.RowKey == AuditHeadEntity.Row)
+            if (row.RowKey == ChainHeadEntity.Row)
             {
-                chains[row.PartitionKey] = (chain.Entries, new AuditHeadEntity { Seq = row.GetInt64("Seq") ?? 0, Hash = row.GetString("Hash") ?? "" });
+                chains[row.PartitionKey] = (chain.Entries, new ChainHeadEntity { Seq = row.GetInt64("Seq") ?? 0, Hash = row.GetString("Hash") ?? "" });
             }
             else
             {
