@@ -90,7 +90,7 @@ public sealed class RecipientPageTests(BrowserFixture browser)
 
         await Expect(page.Locator("#facts dd").Nth(2)).ToHaveTextAsync("ОП №2, ул. Тауке хана, Шымкент");
         await Expect(page.Locator("#facts")).Not.ToContainTextAsync("KZ-SHY");
-        await ShotAsync(page, "r11-lawyer-ru-shymkent");
+        await ShotAsync(page, "r14-lawyer-ru-shymkent");
     }
 
     [Fact]
