@@ -44,16 +44,25 @@ public sealed class DeliveryPlanner(AlertStore alerts, PhoneIndex phones, Delive
     }
 
     /// <summary>
-    /// Honours STOP: a number that opted out gets no SMS; the contact is emailed instead when it has an address.
+    /// Honours STOP: a number that opted out gets no SMS; the contact is emailed instead when it has an address. The
+    /// opt-outs are read once, whatever the number of recipients.
     /// </summary>
     public async Task<IReadOnlyList<(Contact Contact, Channel Channel)>> WithoutOptedOutAsync(
         IReadOnlyList<(Contact Contact, Channel Channel)> recipients, CancellationToken cancellationToken)
     {
-        var checks = await Task.WhenAll(recipients.Select(async r =>
-            r.Channel == Channel.Sms && r.Contact.Phone is { } phone && await phones.IsOptedOutAsync(phone, cancellationToken)
+        if (!recipients.Any(r => r.Channel == Channel.Sms))
+        {
+            return recipients;
+        }
+
+        var optOuts = await phones.OptOutsAsync(cancellationToken);
+        return recipients
+            .Select(r => r.Channel == Channel.Sms && r.Contact.Phone is { } phone && optOuts.Contains(phone)
                 ? (r.Contact, Channel: string.IsNullOrEmpty(r.Contact.Email) ? (Channel?)null : Channel.Email)
-                : (r.Contact, Channel: (Channel?)r.Channel)));
-        return checks.Where(c => c.Channel is not null).Select(c => (c.Contact, c.Channel!.Value)).ToList();
+                : (r.Contact, Channel: (Channel?)r.Channel))
+            .Where(c => c.Channel is not null)
+            .Select(c => (c.Contact, c.Channel!.Value))
+            .ToList();
     }
 
     /// <summary>A new alert delivery to a contact, as the fan-out makes them.</summary>

@@ -9,6 +9,12 @@ namespace RapidResponse.Responses;
 /// <summary>A delivery an inbound SMS may answer: the alert SMS most recently sent to that number first.</summary>
 public sealed record SentTo(string AlertId, string DeliveryId);
 
+/// <summary>The opted-out numbers, as read once for a whole fan-out.</summary>
+public sealed class OptOuts(IReadOnlySet<string> hashes, PhoneHasher hasher)
+{
+    public bool Contains(string phone) => hashes.Contains(hasher.Hash(phone));
+}
+
 /// <summary>
 /// The <c>PhoneIndex</c> table: from an inbound SMS's number to what it may be about (alerts sent to it, the organizer
 /// it belongs to, its opt-out) in one partition read, without scanning alerts. Keys are keyed hashes of the number.
@@ -49,14 +55,29 @@ public sealed class PhoneIndex(TableClient table, PhoneHasher hasher)
         return found;
     }
 
+    /// <summary>
+    /// Opt-outs live in one partition (<see cref="PhoneIndexEntity.OptOutPartition"/>, a row per number's hash), so a
+    /// fan-out reads them all in one query instead of one point read per recipient.
+    /// </summary>
     public async Task OptOutAsync(string phone, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await table.UpsertEntityAsync(new PhoneIndexEntity { PartitionKey = hasher.Hash(phone), RowKey = PhoneIndexEntity.OptOutRow, At = at }, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(
+            new PhoneIndexEntity { PartitionKey = PhoneIndexEntity.OptOutPartition, RowKey = hasher.Hash(phone), At = at }, TableUpdateMode.Replace, cancellationToken);
 
     public async Task OptInAsync(string phone, CancellationToken cancellationToken) =>
-        await table.DeleteEntityAsync(hasher.Hash(phone), PhoneIndexEntity.OptOutRow, ETag.All, cancellationToken);
+        await table.DeleteEntityAsync(PhoneIndexEntity.OptOutPartition, hasher.Hash(phone), ETag.All, cancellationToken);
 
-    public async Task<bool> IsOptedOutAsync(string phone, CancellationToken cancellationToken) =>
-        (await table.GetEntityIfExistsAsync<PhoneIndexEntity>(hasher.Hash(phone), PhoneIndexEntity.OptOutRow, cancellationToken: cancellationToken)).HasValue;
+    /// <summary>Every number that sent STOP and not START since: one partition query (STOP is rare).</summary>
+    public async Task<OptOuts> OptOutsAsync(CancellationToken cancellationToken)
+    {
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PhoneIndexEntity.OptOutPartition}");
+        await foreach (var row in table.QueryAsync<PhoneIndexEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            hashes.Add(row.RowKey);
+        }
+
+        return new OptOuts(hashes, hasher);
+    }
 
     /// <summary>Moves an organizer's entry from its old number to its new one (either may be null).</summary>
     public async Task SetOrganizerAsync(string organizerId, string? oldPhone, string? newPhone, CancellationToken cancellationToken)
