@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Alerts;
+using RapidResponse.Channels.Sms;
 using RapidResponse.Operations;
 using RapidResponse.Storage;
 
@@ -15,8 +16,8 @@ public sealed record WatchdogReport(int Alerts, int FanOutsReissued, int Deliver
 /// wait that long. Every <see cref="Schedule"/>, for each alert in the <see cref="PendingWork"/> index:
 /// <list type="bullet">
 /// <item>accepted but not fanned out after <see cref="Stale"/>: its <c>alerts</c> message is enqueued again;</item>
-/// <item>a delivery pending, untouched for <see cref="Stale"/>, or claimed (<c>sending</c>) past its lease: its
-/// <c>deliveries</c> message is enqueued again;</item>
+/// <item>a delivery pending, untouched for <see cref="Stale"/> past its turn at the send rate, or claimed
+/// (<c>sending</c>) past its lease: its <c>deliveries</c> message is enqueued again;</item>
 /// <item>nothing left: the index row is removed.</item>
 /// </list>
 /// The fan-out is idempotent and the Delivery row's claim makes each send at most duplicated, so a re-issue that
@@ -35,6 +36,7 @@ public sealed partial class DispatchWatchdog(
     DeliveryQueue deliveryQueue,
     ProviderOutages outages,
     IOptions<RapidResponseOptions> options,
+    IOptions<TwilioOptions> twilio,
     TimeProvider time,
     ILogger<DispatchWatchdog> logger)
 {
@@ -65,7 +67,10 @@ public sealed partial class DispatchWatchdog(
     {
         var entries = await pending.ListAsync(cancellationToken);
         var downNow = (await outages.DownAsync(cancellationToken)).Select(p => p.Provider).ToHashSet(StringComparer.Ordinal);
-        var results = await Task.WhenAll(entries.Select(entry => SweepAsync(entry, cancellationToken)));
+        var listed = await Task.WhenAll(entries.Select(async entry =>
+            (Entry: entry, Deliveries: entry.FanOutDue ? [] : await alerts.ListDeliveriesAsync(entry.AlertId, cancellationToken))));
+        var turns = Turns(listed.SelectMany(l => l.Deliveries), twilio.Value.MessagesPerSecond);
+        var results = await Task.WhenAll(listed.Select(l => SweepAsync(l.Entry, l.Deliveries, turns, cancellationToken)));
         var early = await BringForwardAsync(results.SelectMany(r => r.Held).ToList(), downNow, cancellationToken);
         var report = new WatchdogReport(
             entries.Count,
@@ -106,7 +111,33 @@ public sealed partial class DispatchWatchdog(
         return chosen.Count;
     }
 
-    private async Task<(bool FanOut, int Deliveries, bool Cleared, IReadOnlyList<Delivery> Held)> SweepAsync(PendingAlert entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long each pending SMS or WhatsApp send waits for its turn at the deployment's rate: the sends queued before it
+    /// (oldest first, across every alert with work pending) ÷ the rate. A 10,000-recipient fan-out at
+    /// 100 msg/s lasts 100 s by design; its last rows are not stuck after <see cref="Stale"/>, and re-issuing them would
+    /// double the queue exactly when it is longest. Rows made at the same moment for one alert share the last turn of
+    /// the group, as the queue holds them in no particular order.
+    /// </summary>
+    public static IReadOnlyDictionary<(string AlertId, string DeliveryId), TimeSpan> Turns(IEnumerable<Delivery> deliveries, int messagesPerSecond)
+    {
+        var turns = new Dictionary<(string, string), TimeSpan>();
+        var ahead = 0;
+        var queued = deliveries.Where(d => d is { State: DeliveryState.Pending, Channel: Channel.Sms or Channel.WhatsApp });
+        foreach (var group in queued.GroupBy(d => (d.CreatedAt, d.AlertId)).OrderBy(g => g.Key.CreatedAt).ThenBy(g => g.Key.AlertId, StringComparer.Ordinal))
+        {
+            ahead += group.Count();
+            var turn = TimeSpan.FromSeconds((ahead - 1) / (double)messagesPerSecond);
+            foreach (var delivery in group)
+            {
+                turns[(delivery.AlertId, delivery.Id)] = turn;
+            }
+        }
+
+        return turns;
+    }
+
+    private async Task<(bool FanOut, int Deliveries, bool Cleared, IReadOnlyList<Delivery> Held)> SweepAsync(
+        PendingAlert entry, IReadOnlyList<Delivery> deliveries, IReadOnlyDictionary<(string, string), TimeSpan> turns, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var reissuedLately = entry.ReissuedAt is { } reissued && now - reissued < ReissueEvery;
@@ -125,7 +156,6 @@ public sealed partial class DispatchWatchdog(
             return (true, 0, false, []);
         }
 
-        var deliveries = await alerts.ListDeliveriesAsync(entry.AlertId, cancellationToken);
         var open = deliveries.Where(d => !d.State.IsHandedOver()).ToList();
         if (open.Count == 0)
         {
@@ -133,7 +163,8 @@ public sealed partial class DispatchWatchdog(
         }
 
         // One stuck at the last re-issue, and not moved since, was re-issued then: it waits for the next period.
-        var stuck = open.Where(d => IsStuck(d, now) && !(reissuedLately && IsStuck(d, entry.ReissuedAt!.Value))).ToList();
+        TimeSpan TurnOf(Delivery d) => turns.GetValueOrDefault((d.AlertId, d.Id));
+        var stuck = open.Where(d => IsStuck(d, now, TurnOf(d)) && !(reissuedLately && IsStuck(d, entry.ReissuedAt!.Value, TurnOf(d)))).ToList();
         var held = open.Where(d => d.State == DeliveryState.Pending && d.RetryAt > now).ToList();
         if (stuck.Count == 0)
         {
@@ -150,11 +181,14 @@ public sealed partial class DispatchWatchdog(
         return (false, stuck.Count, false, held);
     }
 
-    /// <summary>Nobody has moved it for longer than a live worker would take; a claim only once its lease has run out.</summary>
-    public static bool IsStuck(Delivery delivery, DateTimeOffset now) => delivery.State switch
+    /// <summary>
+    /// Nobody has moved it for longer than a live worker would take after its turn; a claim only once its lease has
+    /// run out.
+    /// </summary>
+    public static bool IsStuck(Delivery delivery, DateTimeOffset now, TimeSpan turn) => delivery.State switch
     {
         // A send held for a back-off is due at its RetryAt, not before.
-        DeliveryState.Pending => now - (delivery.RetryAt > LastMoved(delivery) ? delivery.RetryAt.Value : LastMoved(delivery)) >= Stale,
+        DeliveryState.Pending => now - (delivery.RetryAt > LastMoved(delivery) ? delivery.RetryAt.Value : LastMoved(delivery)) >= Stale + turn,
         DeliveryState.Sending => now - (delivery.SendingSince ?? LastMoved(delivery)) >= DeliveryService.SendingLease,
         _ => false,
     };

@@ -1,7 +1,9 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RapidResponse.Alerts;
+using RapidResponse.Channels.Sms;
 using RapidResponse.Dispatch;
 using RapidResponse.Storage;
 using RapidResponse.Tests.Support;
@@ -11,6 +13,8 @@ namespace RapidResponse.Tests.Storage;
 /// <summary>The watchdog finds what a dead instance left behind, from the pending-work index, on a fake clock.</summary>
 public sealed class DispatchWatchdogTests
 {
+    private const int Rate = 10;
+
     private readonly FakeTimeProvider time = new(AlertStoreTests.Now);
 
     [Fact]
@@ -65,6 +69,37 @@ public sealed class DispatchWatchdogTests
     }
 
     [Fact]
+    public async Task ALargeFanOut_WaitingItsTurnAtTheSendRate_IsNotReissued_UntilItsTurnHasPassed()
+    {
+        var world = await World.CreateAsync(time);
+        await world.Pending.AcceptedAsync("a1", CancellationToken.None);
+        await world.Pending.FannedOutAsync("a1", CancellationToken.None);
+        await world.Pending.AcceptedAsync("a2", CancellationToken.None);
+        await world.Pending.FannedOutAsync("a2", CancellationToken.None);
+
+        // 400 SMS at 10 a second: 40 s of sending by design; a second alert's 5 queued behind them.
+        var big = Enumerable.Range(1, 400).Select(i => AlertStoreTests.Delivery("a1", $"KZ|c{i}|sms")).ToList();
+        await world.Store.AddDeliveriesAsync(big, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var behind = Enumerable.Range(1, 5).Select(i => AlertStoreTests.Delivery("a2", $"KZ|d{i}|sms") with { CreatedAt = time.GetUtcNow() }).ToList();
+        await world.Store.AddDeliveriesAsync(behind, CancellationToken.None);
+
+        var turns = DispatchWatchdog.Turns([.. behind, .. big], Rate);
+        Assert.All(big, d => Assert.Equal(TimeSpan.FromSeconds(39.9), turns[(d.AlertId, d.Id)]));
+        Assert.All(behind, d => Assert.Equal(TimeSpan.FromSeconds(40.4), turns[(d.AlertId, d.Id)]));
+
+        // Stale after creation, the big alert is still in its turn: nothing is re-issued.
+        time.Advance(DispatchWatchdog.Stale);
+        Assert.Equal(0, (await world.Watchdog.SweepAsync(CancellationToken.None)).DeliveriesReissued);
+
+        // Its turn and Stale have passed: the big alert's unsent rows are stuck; the second alert's a moment later.
+        time.Advance(TimeSpan.FromSeconds(39));
+        Assert.Equal(400, (await world.Watchdog.SweepAsync(CancellationToken.None)).DeliveriesReissued);
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(5, (await world.Watchdog.SweepAsync(CancellationToken.None)).DeliveriesReissued);
+    }
+
+    [Fact]
     public async Task SendsHeldForAnOutage_AreLeftToTheirBackOff_ProbedOneAtATime_AndAllBroughtForwardOnRecovery()
     {
         var world = await World.CreateAsync(time);
@@ -116,7 +151,9 @@ public sealed class DispatchWatchdogTests
             var pending = new PendingWork(await SharedAzurite.NewTableAsync("pending"), time);
             var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
             var outages = await TestOutages.CreateAsync(new RecordingSmsStub(), new RecordingEmail(), time);
-            var watchdog = new DispatchWatchdog(pending, store, new AlertQueue(alerts), new DeliveryQueue(deliveries), outages, Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") }), time, NullLogger<DispatchWatchdog>.Instance);
+            var options = Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
+            var twilio = Options.Create(new TwilioOptions { AccountSid = "AC0", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = Rate });
+            var watchdog = new DispatchWatchdog(pending, store, new AlertQueue(alerts), new DeliveryQueue(deliveries), outages, options, twilio, time, NullLogger<DispatchWatchdog>.Instance);
             return new World(watchdog, pending, store, alerts, deliveries, outages);
         }
 
