@@ -16,7 +16,11 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
 {
     private readonly Security.FieldCipher cipher = cipher ?? Security.FieldCipher.None;
 
-    private const int BatchSize = 100;
+    /// <summary>Rows per table transaction (the service's limit).</summary>
+    public const int TransactionSize = 100;
+
+    /// <summary>Transactions of one large fan-out in flight at once.</summary>
+    private const int ConcurrentTransactions = 4;
 
     /// <summary>Writes the alert with its first timeline entry, atomically.</summary>
     public async Task CreateAsync(Alert alert, TimelineEntry accepted, CancellationToken cancellationToken)
@@ -99,15 +103,16 @@ public sealed partial class AlertStore(TableClient table, Security.FieldCipher? 
         return deliveries;
     }
 
-    /// <summary>Adds new deliveries in transactions of 100; all belong to one alert.</summary>
-    public async Task AddDeliveriesAsync(IReadOnlyCollection<Delivery> deliveries, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in deliveries.Chunk(BatchSize))
-        {
-            var actions = chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Add, Sealed(d)));
-            await table.SubmitTransactionAsync(actions, cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Adds new deliveries in transactions of <see cref="TransactionSize"/>, a few in flight at once (10,000 rows one
+    /// transaction after another would take seconds); all belong to one alert.
+    /// </summary>
+    public async Task AddDeliveriesAsync(IReadOnlyCollection<Delivery> deliveries, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(
+            deliveries.Chunk(TransactionSize),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransactions, CancellationToken = cancellationToken },
+            async (chunk, token) =>
+                await table.SubmitTransactionAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Add, Sealed(d))), token));
 
     /// <summary>
     /// As <see cref="AddDeliveriesAsync"/>, but false, instead of an error, when one of them exists already (a

@@ -59,13 +59,17 @@ public sealed partial class FanOutService(
         var recipients = await planner.WithoutOptedOutAsync(RecipientSelector.Select(lists.SelectMany(list => list)), cancellationToken);
 
         var now = time.GetUtcNow();
-        var fresh = recipients.Select(r => DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now)).ToList();
+        var fresh = recipients.Select(r => DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now)).OrderBy(SendOrder).ToList();
 
-        // The first time round every delivery is new, so they are added without a read first; a retried fan-out
-        // finds some added already, and keeps those as they are.
-        var (planned, added) = await alerts.TryAddDeliveriesAsync(fresh, cancellationToken)
-            ? (fresh, fresh)
-            : await AddMissingAsync(alert.Id, fresh, cancellationToken);
+        // The first transaction holds the first lawyers: their SMS go on the urgent queue as soon as it is in, while
+        // the rest of a large alert's rows are still being written.
+        var (planned, added) = await AddAsync(alert.Id, fresh.Take(AlertStore.TransactionSize).ToList(), cancellationToken);
+        var traceParent = RapidResponseTelemetry.CurrentTraceParent();
+        var urgent = planned.Where(d => !d.State.IsHandedOver() && IsUrgent(d)).Take(UrgentPerAlert).ToList();
+        var rest = AddAsync(alert.Id, fresh.Skip(AlertStore.TransactionSize).ToList(), cancellationToken);
+        await Task.WhenAll(queue.EnqueueUrgentAsync(urgent.Select(d => new DeliveryMessage(alert.Id, d.Id, traceParent)), cancellationToken), rest);
+        planned.AddRange((await rest).Planned);
+        added.AddRange((await rest).Added);
 
         // Every time, even on a retried fan-out: a repeated step is ignored, a missing one would never escalate. Once
         // the rows are in, they say what is left to send: the watchdog stops re-issuing the fan-out.
@@ -80,12 +84,16 @@ public sealed partial class FanOutService(
             RapidResponseTelemetry.FannedOut(planned.Count);
         }
 
-        var unsent = planned.Where(d => !d.State.IsHandedOver()).ToList();
-        var urgent = unsent.Where(IsUrgent).Take(UrgentPerAlert).ToList();
-        var traceParent = RapidResponseTelemetry.CurrentTraceParent();
-        await queue.EnqueueUrgentAsync(urgent.Select(d => new DeliveryMessage(alert.Id, d.Id, traceParent)), cancellationToken);
-        return Messages(alert.Id, unsent.Except(urgent), traceParent);
+        return Messages(alert.Id, planned.Where(d => !d.State.IsHandedOver()).Except(urgent), traceParent);
     }
+
+    /// <summary>Lawyers' SMS first (the first of them urgent), then the other sends one by one, then the emails.</summary>
+    private static int SendOrder(Delivery delivery) => delivery switch
+    {
+        _ when IsUrgent(delivery) => 0,
+        { Channel: Channel.Email } => 2,
+        _ => 1,
+    };
 
     private static bool IsUrgent(Delivery delivery) =>
         delivery is { Channel: Channel.Sms, Role: ContactRole.Lawyer, Kind: DeliveryKind.Alert };
@@ -105,7 +113,15 @@ public sealed partial class FanOutService(
         }
     }
 
-    /// <summary>The deliveries as stored (those added before kept as they are), and those added now.</summary>
+    /// <summary>
+    /// The deliveries as stored, and those added now. The first time round every delivery is new, so they are added
+    /// without a read first; a retried fan-out finds some added already, and keeps those as they are.
+    /// </summary>
+    private async Task<(List<Delivery> Planned, List<Delivery> Added)> AddAsync(string alertId, List<Delivery> fresh, CancellationToken cancellationToken) =>
+        fresh.Count == 0 || await alerts.TryAddDeliveriesAsync(fresh, cancellationToken)
+            ? (fresh, [.. fresh])
+            : await AddMissingAsync(alertId, fresh, cancellationToken);
+
     private async Task<(List<Delivery> Planned, List<Delivery> Added)> AddMissingAsync(
         string alertId, IReadOnlyList<Delivery> fresh, CancellationToken cancellationToken)
     {
