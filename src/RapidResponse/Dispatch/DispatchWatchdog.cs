@@ -107,7 +107,7 @@ public sealed partial class DispatchWatchdog(
             LogResumed(string.Join(", ", recovered), chosen.Count);
         }
 
-        await Task.WhenAll(chosen.Select(d => deliveryQueue.EnqueueAsync(new DeliveryMessage(d.AlertId, d.Id) { Early = true }, cancellationToken)));
+        await deliveryQueue.EnqueueAllAsync(chosen.Select(d => new DeliveryMessage(d.AlertId, d.Id) { Early = true }), cancellationToken);
         return chosen.Count;
     }
 
@@ -176,8 +176,9 @@ public sealed partial class DispatchWatchdog(
             LogDeliveryStuck(delivery.AlertId, delivery.Id, delivery.State);
         }
 
-        await Task.WhenAll(stuck.Select(d => deliveryQueue.EnqueueAsync(new DeliveryMessage(d.AlertId, d.Id), cancellationToken))
-            .Append(pending.ReissuedAsync(entry.AlertId, cancellationToken)));
+        await Task.WhenAll(
+            deliveryQueue.EnqueueAllAsync(stuck.Select(d => new DeliveryMessage(d.AlertId, d.Id)), cancellationToken),
+            pending.ReissuedAsync(entry.AlertId, cancellationToken));
         return (false, stuck.Count, false, held);
     }
 

@@ -10,6 +10,8 @@ namespace RapidResponse.Storage;
 /// </summary>
 public sealed class DeliveryQueue
 {
+    private const int PutsInFlight = 16;
+
     private readonly QueueClient queue;
     private readonly QueueClient urgent;
 
@@ -35,6 +37,14 @@ public sealed class DeliveryQueue
 
     public async Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
         await queue.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), cancellationToken);
+
+    /// <summary>
+    /// Many messages (a watchdog sweep's re-issues), a few puts in flight at a time: thousands at once would queue
+    /// every other storage call of the instance, the sends' own, behind them.
+    /// </summary>
+    public async Task EnqueueAllAsync(IEnumerable<DeliveryMessage> messages, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = PutsInFlight, CancellationToken = cancellationToken },
+            async (message, token) => await EnqueueAsync(message, token));
 
     /// <summary>Enqueued hidden for <paramref name="delay"/>: a retry that waits out a provider outage.</summary>
     public async Task EnqueueAsync(DeliveryMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
