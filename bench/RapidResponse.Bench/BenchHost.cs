@@ -13,7 +13,7 @@ namespace RapidResponse.Bench;
 /// The local host started in this process with its embedded Azurite and recording stand-ins, as the benchmark
 /// drives it: over real HTTP on a free loopback port, the stand-ins slowed to a provider's latency.
 /// </summary>
-public sealed class BenchHost : IAsyncDisposable
+public sealed class BenchHost : IStormTarget, IAsyncDisposable
 {
     private int phones = 1_000_000;
 
@@ -34,23 +34,28 @@ public sealed class BenchHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IReadOnlyList<HttpClient> Entries => [Client];
+
     public static async Task<BenchHost> StartAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        var settings = new Dictionary<string, string?>(options.HostSettings)
-        {
-            ["urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
-            ["Twilio:MessagesPerSecond"] = options.MessagesPerSecond.ToString(CultureInfo.InvariantCulture),
-
-            // One bench organizer raises every alert: the per-organizer flood brake would measure itself, not the service.
-            ["RapidResponse:PressBurst"] = "100000",
-            ["RapidResponse:PressesPerMinute"] = "100000",
-        };
+        var settings = Settings(options);
+        settings["urls"] = $"http://127.0.0.1:{FreePorts.Next()}";
 
         // Console logging of every send is a development nicety, not part of the service: warnings and errors only.
         var app = await LocalHostApp.StartAsync([], settings, logging => logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning), cancellationToken);
         app.StandIns.Latency = options.StandInLatency;
         return new BenchHost(app, new SmsArrivals(app.StandIns));
     }
+
+    /// <summary>The settings every bench host runs with, in-process or not: the send rate and no flood brake.</summary>
+    public static Dictionary<string, string?> Settings(BenchOptions options) => new(options.HostSettings)
+    {
+        ["Twilio:MessagesPerSecond"] = options.MessagesPerSecond.ToString(CultureInfo.InvariantCulture),
+
+        // One bench organizer raises every alert: the per-organizer flood brake would measure itself, not the service.
+        ["RapidResponse:PressBurst"] = "100000",
+        ["RapidResponse:PressesPerMinute"] = "100000",
+    };
 
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();

@@ -9,7 +9,11 @@ namespace RapidResponse.Bench;
 public static class Presses
 {
     /// <summary>Presses and returns the alert id of the <c>202</c>; anything else throws.</summary>
-    public static async Task<string> PressAsync(BenchHost host, string token, string region, string message, CancellationToken cancellationToken)
+    public static Task<string> PressAsync(BenchHost host, string token, string region, string message, CancellationToken cancellationToken) =>
+        PressAsync(host.Client, token, region, message, cancellationToken);
+
+    /// <summary>Presses through <paramref name="client"/> (one instance's address) and returns the alert id of the <c>202</c>.</summary>
+    public static async Task<string> PressAsync(HttpClient client, string token, string region, string message, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/panic")
         {
@@ -23,7 +27,7 @@ public static class Presses
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await host.Client.SendAsync(request, cancellationToken);
+        using var response = await client.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {

@@ -1,75 +1,147 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace RapidResponse.Bench;
 
-/// <summary>What <c>--scale</c> measures, and how big.</summary>
-public sealed record ScaleOptions(int StormAlerts, int StormLawyers, int StormNgos, TimeSpan StormWindow, int NeighbourBig, int NeighbourSmall, IReadOnlyList<int> Growth)
-{
-    public static ScaleOptions Full { get; } = new(40, 20, 5, TimeSpan.FromSeconds(10), 1000, 5, [1000, 3000, 10000]);
-}
-
 public sealed record ScaleReport(
-    BenchOptions Options, MachineInfo Machine, StormResult Storm, NeighbourResult Neighbour, IReadOnlyList<FanOutResult> Growth, TimeSpan Elapsed, string LoadAverageAtStart);
+    BenchOptions Options,
+    MachineInfo Machine,
+    IReadOnlyList<string> Phases,
+    StormResult? Storm,
+    Storm3Result? Storm3,
+    NeighbourResult? Neighbour,
+    IReadOnlyList<FanOutResult> Growth,
+    TimeSpan Elapsed,
+    string LoadAverageAtStart);
 
 /// <summary>
-/// The scale run (<c>--scale</c>): an alert storm, a second alert during a large fan-out, and one alert to a growing
-/// number of recipients, one after the other on one host process.
+/// The scale run (<c>--scale</c>): an alert storm on one host process and on three, a second alert during a large
+/// fan-out, and one alert to a growing number of recipients, one after the other. The in-process host is stopped
+/// while the three processes run, so they have the machine to themselves.
 /// </summary>
 public static class ScaleRunner
 {
-    public static async Task<ScaleReport> RunAsync(BenchOptions options, ScaleOptions scale, Action<string>? progress, CancellationToken cancellationToken)
+    /// <summary>Runs the chosen phases; <paramref name="markdown"/> gets each piece of the report as soon as it is known.</summary>
+    public static async Task<ScaleReport> RunAsync(
+        BenchOptions options, ScaleOptions scale, Action<string>? progress, Action<string>? markdown, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var load = MachineInfo.LoadAverageNow();
         void Say(string message) => progress?.Invoke($"[{clock.Elapsed.TotalSeconds,6:0.0}s] {message}");
+        void Print(string piece) => markdown?.Invoke(piece);
 
-        Say("starting the local host with Azurite");
-        await using var host = await BenchHost.StartAsync(options, cancellationToken);
-        Say($"storm: {scale.StormAlerts} alerts × ({scale.StormLawyers} lawyers + {scale.StormNgos} NGOs) within {scale.StormWindow.TotalSeconds} s");
-        var storm = await StormPhase.RunAsync(host, options, scale.StormAlerts, scale.StormLawyers, scale.StormNgos, scale.StormWindow, cancellationToken);
-        Say($"second alert during a {scale.NeighbourBig}-recipient fan-out");
-        var neighbour = await NeighbourPhase.RunAsync(host, options, scale.NeighbourBig, scale.NeighbourSmall, cancellationToken);
+        Print(ScaleMarkdown.Header(options, MachineInfo.Current(), load, scale.Phases));
+        StormResult? storm = null;
+        Storm3Result? storm3 = null;
+        NeighbourResult? neighbour = null;
         var growth = new List<FanOutResult>();
-        foreach (var recipients in scale.Growth)
+        BenchHost? host = null;
+        try
         {
-            Say($"growth: one alert to {recipients}");
-            growth.Add(await FanOutPhase.RunAsync(host, options, string.Create(CultureInfo.InvariantCulture, $"BG-{growth.Count}"), recipients, probing: false, cancellationToken));
+            async Task<BenchHost> HostAsync()
+            {
+                if (host is null)
+                {
+                    Say("starting the local host with Azurite");
+                    host = await BenchHost.StartAsync(options, cancellationToken);
+                }
+
+                return host;
+            }
+
+            if (scale.Runs(ScalePhases.Storm))
+            {
+                var onOne = await HostAsync();
+                Say($"storm: {scale.StormAlerts} alerts × ({scale.StormLawyers} lawyers + {scale.StormNgos} NGOs) within {scale.StormWindow.TotalSeconds} s");
+                storm = await StormPhase.RunAsync(onOne, options, scale.StormAlerts, scale.StormLawyers, scale.StormNgos, scale.StormWindow, cancellationToken);
+                Print(ScaleMarkdown.Storm(storm, options));
+            }
+
+            if (scale.Runs(ScalePhases.Storm3))
+            {
+                if (host is not null)
+                {
+                    await host.DisposeAsync();
+                    host = null;
+                }
+
+                storm3 = await Storm3Phase.RunAsync(options, scale, Say, cancellationToken);
+                Print(ScaleMarkdown.Storm3(storm3, options));
+            }
+
+            if (scale.Runs(ScalePhases.Neighbour))
+            {
+                var onOne = await HostAsync();
+                Say($"second alert during a {scale.NeighbourBig}-recipient fan-out");
+                neighbour = await NeighbourPhase.RunAsync(onOne, options, scale.NeighbourBig, scale.NeighbourSmall, cancellationToken);
+                Print(ScaleMarkdown.Neighbour(neighbour));
+            }
+
+            if (scale.Runs(ScalePhases.Growth))
+            {
+                var onOne = await HostAsync();
+                Print(ScaleMarkdown.GrowthHeader());
+                foreach (var recipients in scale.Growth)
+                {
+                    Say($"growth: one alert to {recipients}");
+                    var step = await FanOutPhase.RunAsync(onOne, options, string.Create(CultureInfo.InvariantCulture, $"BG-{growth.Count}"), recipients, probing: false, cancellationToken);
+                    growth.Add(step);
+                    Print(ScaleMarkdown.GrowthRow(step));
+                }
+
+                Print(ScaleMarkdown.GrowthEnd());
+            }
+        }
+        finally
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
         }
 
         Say("done");
-        return new ScaleReport(options, MachineInfo.Current(), storm, neighbour, growth, clock.Elapsed, load);
+        var report = new ScaleReport(options, MachineInfo.Current(), scale.Phases, storm, storm3, neighbour, growth, clock.Elapsed, load);
+        Print(ScaleMarkdown.Footer(report.Elapsed, report.Machine.LoadAverage));
+        return report;
     }
 
+    /// <summary>The whole report: the pieces the run printed, joined.</summary>
     public static string ToMarkdown(ScaleReport report)
     {
-        var text = new StringBuilder();
-        var (o, s, n) = (report.Options, report.Storm, report.Neighbour);
-        void Line(string line) => text.AppendLine(line);
-        Line(Inv($"Machine: {report.Machine.Processors} cores, {report.Machine.Runtime}, load average {report.LoadAverageAtStart} at start, {report.Machine.LoadAverage} at end; run took {report.Elapsed.TotalSeconds:0} s"));
-        Line(Inv($"Settings: Twilio:MessagesPerSecond {o.MessagesPerSecond}, stand-in latency {o.StandInLatency.TotalMilliseconds:0} ms, one host process"));
-        Line("");
-        Line("| storm | value | target |");
-        Line("|---|---:|---|");
-        Line(Inv($"| alerts × SMS recipients | {s.Alerts} × {s.SmsPerAlert} = {s.Sms} (+ NGOs by email) | |"));
-        Line(Inv($"| press → first SMS p50 / p99 / max | {s.FirstSms.P50:0} / {s.FirstSms.P99:0} / {s.FirstSms.Max:0} ms | p99 < 1,000 ms: {(s.FirstSms.P99 < 1000 ? "met" : "**missed**")} |"));
-        Line(Inv($"| completion (first press → every SMS) | {s.Completion.TotalSeconds:0.00} s | |"));
-        Line(Inv($"| ideal at {o.MessagesPerSecond} msg/s (presses as they came) | {s.Ideal.TotalSeconds:0.00} s | |"));
-        Line(Inv($"| ratio | {s.Ratio:0.00}× | ≤ 1.2×: {(s.Ratio <= 1.2 ? "met" : "**missed**")} |"));
-        Line(Inv($"| storage calls (host, queue polls included) | {s.StorageCalls} ({(double)s.StorageCalls / s.Sms:0.0} per SMS) | |"));
-        Line("");
-        Line(Inv($"Second alert ({n.SecondLawyers} lawyers) pressed while a {n.BigRecipients}-recipient fan-out sends: first SMS {n.SecondFirstSms.TotalSeconds:0.00} s after its press (target ≤ 2 s: {(n.SecondFirstSms <= TimeSpan.FromSeconds(2) ? "met" : "**missed**")}), its last {n.SecondAllSms.TotalSeconds:0.00} s."));
-        Line("");
-        Line("| growth: recipients | press → last SMS | ideal | ratio | host peak working set (sampled / VmHWM) | GC heap | storage calls | per recipient |");
-        Line("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var g in report.Growth)
+        var o = report.Options;
+        IEnumerable<string> Pieces()
         {
-            Line(Inv($"| {g.Recipients} | {g.Last.TotalSeconds:0.00} s | {g.Ideal.TotalSeconds:0.00} s | {g.Ratio:0.00}× | {g.Memory.HostWorkingSet / 1048576} / {(g.Memory.HostPeakRss ?? 0) / 1048576} MB | {g.Memory.GcHeap / 1048576} MB | {g.StorageCalls} | {(double)g.StorageCalls / g.Recipients:0.00} |"));
+            yield return ScaleMarkdown.Header(o, report.Machine, report.LoadAverageAtStart, report.Phases);
+            if (report.Storm is { } storm)
+            {
+                yield return ScaleMarkdown.Storm(storm, o);
+            }
+
+            if (report.Storm3 is { } storm3)
+            {
+                yield return ScaleMarkdown.Storm3(storm3, o);
+            }
+
+            if (report.Neighbour is { } neighbour)
+            {
+                yield return ScaleMarkdown.Neighbour(neighbour);
+            }
+
+            if (report.Phases.Contains(ScalePhases.Growth, StringComparer.Ordinal))
+            {
+                yield return ScaleMarkdown.GrowthHeader();
+                foreach (var step in report.Growth)
+                {
+                    yield return ScaleMarkdown.GrowthRow(step);
+                }
+
+                yield return ScaleMarkdown.GrowthEnd();
+            }
+
+            yield return ScaleMarkdown.Footer(report.Elapsed, report.Machine.LoadAverage);
         }
 
-        return text.ToString();
+        return string.Concat(Pieces());
     }
-
-    private static string Inv(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,60 +3,37 @@ using System.Globalization;
 
 namespace RapidResponse.Bench;
 
-/// <summary>An alert storm: press → first SMS per alert, and completion against a perfect server at the global rate.</summary>
-public sealed record StormResult(int Alerts, int SmsPerAlert, int Sms, LatencyStats FirstSms, TimeSpan Completion, TimeSpan Ideal, long StorageCalls)
+/// <summary>
+/// An alert storm: press → first SMS per alert, completion against a perfect server at the global rate, and the
+/// SMS beyond one per lawyer. <see cref="StorageCalls"/> is null where the hosts are other processes.
+/// </summary>
+public sealed record StormResult(int Alerts, int SmsPerAlert, int Sms, LatencyStats FirstSms, TimeSpan Completion, TimeSpan Ideal, int Duplicates, long? StorageCalls)
 {
     public double Ratio => Completion / Ideal;
 }
 
 public static class StormPhase
 {
-    /// <summary>
-    /// <paramref name="alerts"/> alerts in as many regions within <paramref name="window"/>, each to
-    /// <paramref name="lawyers"/> lawyers (SMS) and <paramref name="ngos"/> NGOs (email).
-    /// </summary>
+    /// <summary>How long after every lawyer's first SMS a late second one is still counted as a duplicate.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
+    /// <summary>The storm on the bench's in-process host, with the host's storage calls counted.</summary>
     public static async Task<StormResult> RunAsync(BenchHost host, BenchOptions options, int alerts, int lawyers, int ngos, TimeSpan window, CancellationToken cancellationToken)
     {
-        var regions = Enumerable.Range(0, alerts).Select(i => string.Create(CultureInfo.InvariantCulture, $"BS-S{i:D2}")).ToList();
-        var phones = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var region in regions)
-        {
-            phones.UnionWith(await host.SeedLawyersAsync(region, lawyers, cancellationToken));
-            await host.SeedNgosAsync(region, ngos, cancellationToken);
-        }
-
-        var token = await host.NewOrganizerAsync(regions, cancellationToken);
-        var before = host.Arrivals.Count;
+        var seeded = await SeedAsync(host, "BS-S", alerts, lawyers, ngos, cancellationToken);
         using var calls = new StorageCalls(host);
-        var start = Stopwatch.GetTimestamp();
-        var pressed = new List<(string Reference, TimeSpan At)>();
-        var presses = new List<Task>();
-        for (var i = 0; i < alerts; i++)
-        {
-            var at = Stopwatch.GetElapsedTime(start);
-            var region = regions[i];
-            presses.Add(Task.Run(async () =>
-            {
-                var id = await Presses.PressAsync(host, token, region, "Storm press: mass detentions after the march", cancellationToken);
-                lock (pressed)
-                {
-                    pressed.Add((Presses.Reference(id), at));
-                }
-            }, cancellationToken));
-            await Task.Delay(window / alerts, cancellationToken);
-        }
+        return await PressAsync(host, seeded, options, window, () => calls.Count, cancellationToken);
+    }
 
-        await Task.WhenAll(presses);
-        await host.Arrivals.WaitForAsync(
-            a => a.Skip(before).Where(s => phones.Contains(s.To)).Select(s => s.To).Distinct(StringComparer.Ordinal).Count() == phones.Count,
-            TimeSpan.FromSeconds(60) + (10 * TimeSpan.FromSeconds((double)phones.Count / options.MessagesPerSecond)), $"{phones.Count} storm SMS");
-
-        var sends = host.Arrivals.Since(before).Where(s => phones.Contains(s.To)).ToList();
-        TimeSpan At(long timestamp) => Stopwatch.GetElapsedTime(start, timestamp) - options.StandInLatency;
-        var first = pressed.Select(p => At(sends.Where(s => s.Body.Contains(p.Reference, StringComparison.Ordinal)).Min(s => s.Timestamp)) - p.At);
-        var everyone = At(sends.GroupBy(s => s.To, StringComparer.Ordinal).Max(g => g.Min(s => s.Timestamp)));
-        return new StormResult(alerts, lawyers, phones.Count, LatencyStats.From(first), everyone,
-            Ideal(pressed.Select(p => p.At).Order().ToList(), lawyers, options.MessagesPerSecond), calls.Count);
+    /// <summary>
+    /// <paramref name="alerts"/> alerts in as many regions (<paramref name="prefix"/>00, 01, …) within
+    /// <paramref name="window"/>, each to <paramref name="lawyers"/> lawyers (SMS) and <paramref name="ngos"/> NGOs
+    /// (email), pressed through the target's entries in turn.
+    /// </summary>
+    public static async Task<StormResult> RunAsync(IStormTarget target, string prefix, BenchOptions options, int alerts, int lawyers, int ngos, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var seeded = await SeedAsync(target, prefix, alerts, lawyers, ngos, cancellationToken);
+        return await PressAsync(target, seeded, options, window, () => null, cancellationToken);
     }
 
     /// <summary>A perfect sender at the global rate: each alert's SMS join one queue at its press, served in order.</summary>
@@ -70,4 +47,58 @@ public static class StormPhase
 
         return free;
     }
+
+    private static async Task<Seeded> SeedAsync(IStormTarget target, string prefix, int alerts, int lawyers, int ngos, CancellationToken cancellationToken)
+    {
+        var regions = Enumerable.Range(0, alerts).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:D2}")).ToList();
+        var phones = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var region in regions)
+        {
+            phones.UnionWith(await target.SeedLawyersAsync(region, lawyers, cancellationToken));
+            await target.SeedNgosAsync(region, ngos, cancellationToken);
+        }
+
+        return new Seeded(regions, lawyers, phones, await target.NewOrganizerAsync(regions, cancellationToken));
+    }
+
+    private static async Task<StormResult> PressAsync(
+        IStormTarget target, Seeded seeded, BenchOptions options, TimeSpan window, Func<long?> storageCalls, CancellationToken cancellationToken)
+    {
+        var (regions, phones) = (seeded.Regions, seeded.Phones);
+        var before = target.Arrivals.Count;
+        var start = Stopwatch.GetTimestamp();
+        var pressed = new List<(string Reference, TimeSpan At)>();
+        var presses = new List<Task>();
+        for (var i = 0; i < regions.Count; i++)
+        {
+            var at = Stopwatch.GetElapsedTime(start);
+            var (region, entry) = (regions[i], target.Entries[i % target.Entries.Count]);
+            presses.Add(Task.Run(async () =>
+            {
+                var id = await Presses.PressAsync(entry, seeded.Token, region, "Storm press: mass detentions after the march", cancellationToken);
+                lock (pressed)
+                {
+                    pressed.Add((Presses.Reference(id), at));
+                }
+            }, cancellationToken));
+            await Task.Delay(window / regions.Count, cancellationToken);
+        }
+
+        await Task.WhenAll(presses);
+        await target.Arrivals.WaitForAsync(
+            a => a.Skip(before).Where(s => phones.Contains(s.To)).Select(s => s.To).Distinct(StringComparer.Ordinal).Count() == phones.Count,
+            TimeSpan.FromSeconds(60) + (10 * TimeSpan.FromSeconds((double)phones.Count / options.MessagesPerSecond)), $"{phones.Count} storm SMS");
+        var calls = storageCalls();
+        await Task.Delay(Settle, cancellationToken);
+
+        var sends = target.Arrivals.Since(before).Where(s => phones.Contains(s.To)).ToList();
+        TimeSpan At(long timestamp) => Stopwatch.GetElapsedTime(start, timestamp) - options.StandInLatency;
+        var first = pressed.Select(p => At(sends.Where(s => s.Body.Contains(p.Reference, StringComparison.Ordinal)).Min(s => s.Timestamp)) - p.At);
+        var everyone = At(sends.GroupBy(s => s.To, StringComparer.Ordinal).Max(g => g.Min(s => s.Timestamp)));
+        return new StormResult(regions.Count, seeded.LawyersPerAlert, phones.Count, LatencyStats.From(first), everyone,
+            Ideal(pressed.Select(p => p.At).Order().ToList(), seeded.LawyersPerAlert, options.MessagesPerSecond), sends.Count - phones.Count, calls);
+    }
+
+    /// <summary>The storm's regions seeded, their lawyers' numbers, and the organizer who presses in all of them.</summary>
+    private sealed record Seeded(IReadOnlyList<string> Regions, int LawyersPerAlert, IReadOnlySet<string> Phones, string Token);
 }

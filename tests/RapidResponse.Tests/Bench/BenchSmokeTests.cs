@@ -1,9 +1,11 @@
+using System.Text;
 using RapidResponse.Bench;
 
 namespace RapidResponse.Tests.Bench;
 
 /// <summary>
-/// The benchmark's whole run at toy sizes, so it does not rot: every phase runs and reports sane numbers. No timing
+/// The benchmark's whole run at toy sizes, so it does not rot: every phase runs and reports sane numbers (the storm on
+/// three processes starts three local-host processes, so the scale run takes a minute or so). No timing
 /// is asserted (machines are shared and noisy); docs/BENCHMARKS.md holds the real run.
 /// </summary>
 public sealed class BenchSmokeTests
@@ -46,20 +48,46 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
-    public async Task ScaleRun_ReportsTheStormTheNeighbourAndEachGrowthStep()
+    public async Task ScaleRun_ReportsTheStormOnOneAndThreeProcessesTheNeighbourAndEachGrowthStep_AsEachEnds()
     {
         var scale = new ScaleOptions(StormAlerts: 3, StormLawyers: 4, StormNgos: 1, StormWindow: TimeSpan.FromSeconds(0.3), NeighbourBig: 30, NeighbourSmall: 4, Growth: [10, 20]);
+        var printed = new StringBuilder();
 
-        var report = await ScaleRunner.RunAsync(Tiny, scale, progress: null, CancellationToken.None);
+        var report = await ScaleRunner.RunAsync(Tiny, scale, progress: null, markdown: piece => printed.Append(piece), CancellationToken.None);
 
-        Assert.Equal(12, report.Storm.Sms);
-        Assert.Equal(3, report.Storm.FirstSms.Count);
-        Assert.True(report.Storm.Ideal >= TimeSpan.FromSeconds(12.0 / Tiny.MessagesPerSecond) && report.Storm.Completion > TimeSpan.Zero);
-        Assert.True(report.Storm.StorageCalls > 0);
-        Assert.True(report.Neighbour.SecondFirstSms > TimeSpan.Zero && report.Neighbour.SecondAllSms >= report.Neighbour.SecondFirstSms);
+        foreach (var storm in new[] { report.Storm!, report.Storm3!.Storm })
+        {
+            Assert.Equal(12, storm.Sms);
+            Assert.Equal(3, storm.FirstSms.Count);
+            Assert.True(storm.Ideal >= TimeSpan.FromSeconds(12.0 / Tiny.MessagesPerSecond) && storm.Completion > TimeSpan.Zero);
+            Assert.True(storm.Duplicates >= 0);
+        }
+
+        Assert.True(report.Storm!.StorageCalls > 0);
+        Assert.Null(report.Storm3.Storm.StorageCalls); // made by the other processes, which the bench does not count
+        Assert.Equal(Storm3Phase.Processes, report.Storm3.PeakRss.Count);
+        Assert.True(report.Neighbour!.SecondFirstSms > TimeSpan.Zero && report.Neighbour.SecondAllSms >= report.Neighbour.SecondFirstSms);
         Assert.Equal([10, 20], report.Growth.Select(g => g.Recipients));
         Assert.All(report.Growth, g => Assert.True(g.StorageCalls >= g.Recipients, $"{g.StorageCalls} storage calls for {g.Recipients} recipients"));
-        Assert.Contains("growth: recipients", ScaleRunner.ToMarkdown(report), StringComparison.Ordinal);
+        var markdown = ScaleRunner.ToMarkdown(report);
+        Assert.Contains("growth: recipients", markdown, StringComparison.Ordinal);
+        Assert.Contains("storm on 3 processes", markdown, StringComparison.Ordinal);
+        Assert.Equal(markdown, printed.ToString());
+    }
+
+    [Fact]
+    public async Task ScaleRun_OfChosenPhases_RunsOnlyThose()
+    {
+        var scale = new ScaleOptions(3, 4, 1, TimeSpan.FromSeconds(0.3), 30, 4, [10]) { Phases = ScalePhases.Parse("growth,storm") };
+
+        var report = await ScaleRunner.RunAsync(Tiny, scale, progress: null, markdown: null, CancellationToken.None);
+
+        Assert.Equal([ScalePhases.Storm, ScalePhases.Growth], report.Phases);
+        Assert.NotNull(report.Storm);
+        Assert.Null(report.Storm3);
+        Assert.Null(report.Neighbour);
+        Assert.Single(report.Growth);
+        Assert.Throws<ArgumentException>(() => ScalePhases.Parse("storm,storm4"));
     }
 
     [Fact]

@@ -127,7 +127,8 @@ internal sealed class FaultWorld : IAsyncDisposable
     }
 
     /// <summary>Another instance, in a process of its own, on this world's storage and sending to its stand-ins.</summary>
-    public Task<HostProcess> StartHostProcessAsync() => HostProcess.StartAsync(azurite.ConnectionString, AdminKey, Host.BaseUrl);
+    public Task<HostProcess> StartHostProcessAsync() =>
+        HostProcess.StartAsync(new HostProcessOptions { Storage = azurite.ConnectionString, AdminKey = AdminKey, StandIns = Host.BaseUrl });
 
     public async Task<string> PressAsync(Uri? through = null)
     {

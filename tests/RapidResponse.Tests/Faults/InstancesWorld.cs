@@ -6,10 +6,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RapidResponse.LocalHost.Hosting;
 using RapidResponse.LocalHost.StandIns;
 using RapidResponse.LocalHost.Storage;
@@ -35,13 +31,11 @@ public sealed class InstancesWorld : IAsyncLifetime
 
     private readonly List<HostProcess> hosts = [];
     private Azurite azurite = null!;
-    private WebApplication standIns = null!;
+    private StandInServer standIns = null!;
 
     public string AdminKey { get; } = "instances-admin-key-" + Guid.NewGuid().ToString("N");
 
-    public StandInRecorder StandIns { get; } = new();
-
-    public Uri StandInsUrl { get; private set; } = null!;
+    public StandInRecorder StandIns => standIns.Recorder;
 
     /// <summary>Region i: its code, its organizer's token, its lawyers' phones and its NGOs' emails.</summary>
     public List<(string Code, string Token, List<string> Lawyers, List<string> Ngos)> Regions { get; } = [];
@@ -51,16 +45,7 @@ public sealed class InstancesWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await Azurite.StartAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        var port = FreePorts.Next();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(StandIns);
-        builder.Services.AddSingleton(TimeProvider.System);
-        standIns = builder.Build();
-        standIns.MapStandIns();
-        await standIns.StartAsync();
-        StandInsUrl = new Uri($"http://127.0.0.1:{port}/");
+        standIns = await StandInServer.StartAsync();
 
         await Task.WhenAll(Enumerable.Range(0, Instances).Select(_ => StartInstanceAsync()));
         await SeedAsync();
@@ -68,9 +53,12 @@ public sealed class InstancesWorld : IAsyncLifetime
 
     public async Task<HostProcess> StartInstanceAsync()
     {
-        var host = await HostProcess.StartAsync(azurite.ConnectionString, AdminKey, StandInsUrl, new Dictionary<string, string>
+        var host = await HostProcess.StartAsync(new HostProcessOptions
         {
-            ["Twilio__MessagesPerSecond"] = MessagesPerSecond.ToString(CultureInfo.InvariantCulture),
+            Storage = azurite.ConnectionString,
+            AdminKey = AdminKey,
+            StandIns = standIns.BaseUrl,
+            Settings = new Dictionary<string, string> { ["Twilio__MessagesPerSecond"] = MessagesPerSecond.ToString(CultureInfo.InvariantCulture) },
         });
         lock (hosts)
         {

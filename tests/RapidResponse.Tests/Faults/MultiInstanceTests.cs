@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using RapidResponse.LocalHost.Hosting;
 using Xunit.Abstractions;
 
 namespace RapidResponse.Tests.Faults;
