@@ -6,6 +6,7 @@ using RapidResponse.Board;
 using RapidResponse.Channels;
 using RapidResponse.Contacts;
 using RapidResponse.Coordinators;
+using RapidResponse.Channels.Budget;
 using RapidResponse.Dispatch;
 using RapidResponse.Events;
 using RapidResponse.Http;
@@ -69,6 +70,11 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<PoisonMessages>()
         .AddRapidResponseStatements()
         .AddRapidResponseStatementAdmin()
+        .AddSingleton(sp => new FirstSends(
+            sp.GetRequiredService<DeliveryQueue>(),
+            (message, cancellationToken) => sp.GetRequiredService<DeliveryService>().DeliverAsync(message, SendPriority.Urgent, cancellationToken),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FirstSends>>()))
         .AddSingleton<FanOutService>()
         .AddSingleton<DispatchWatchdog>()
         .AddTransient<EmailBatchService>()

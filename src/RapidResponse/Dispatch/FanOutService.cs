@@ -19,7 +19,7 @@ public sealed partial class FanOutService(
     DeliveryPlanner planner,
     EscalationScheduler escalations,
     PendingWork pending,
-    DeliveryQueue queue,
+    FirstSends firsts,
     TimeProvider time,
     ILogger<FanOutService> logger,
     OpenAlerts? open = null)
@@ -27,8 +27,9 @@ public sealed partial class FanOutService(
     public const int FirstTier = 1;
 
     /// <summary>
-    /// How many lawyers' SMS of each alert go on <c>deliveries-urgent</c>. Few, so that in a storm every alert's first
-    /// lawyers stay a small, fast queue (40 alerts × 3 = 120 sends ahead of the bulk), whatever the size of each.
+    /// How many lawyers' SMS of each alert the fan-out sends itself, urgent in the send budget, with their copies on
+    /// <c>deliveries-urgent</c>. Few, so that in a storm every alert's first lawyers stay a small, fast queue (40 alerts
+    /// × 3 = 120 sends ahead of the bulk), whatever the size of each.
     /// </summary>
     public const int UrgentPerAlert = 3;
 
@@ -43,7 +44,7 @@ public sealed partial class FanOutService(
 
     /// <summary>
     /// The <c>deliveries</c> messages to enqueue, lawyers' SMS first; the first <see cref="UrgentPerAlert"/> lawyers'
-    /// SMS are put on <c>deliveries-urgent</c> here, before the rest are handed back.
+    /// SMS are sent here (<see cref="FirstSends"/>), before the rest are handed back.
     /// </summary>
     public async Task<string[]> FanOutAsync(AlertMessage message, CancellationToken cancellationToken)
     {
@@ -61,13 +62,13 @@ public sealed partial class FanOutService(
         var now = time.GetUtcNow();
         var fresh = recipients.Select(r => DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now)).OrderBy(SendOrder).ToList();
 
-        // The first transaction holds the first lawyers: their SMS go on the urgent queue as soon as it is in, while
-        // the rest of a large alert's rows are still being written.
+        // The first transaction holds the first lawyers: their SMS go out from here as soon as it is in, while the rest
+        // of a large alert's rows are still being written.
         var (planned, added) = await AddAsync(alert.Id, fresh.Take(AlertStore.TransactionSize).ToList(), cancellationToken);
         var traceParent = RapidResponseTelemetry.CurrentTraceParent();
         var urgent = planned.Where(d => !d.State.IsHandedOver() && IsUrgent(d)).Take(UrgentPerAlert).ToList();
         var rest = AddAsync(alert.Id, fresh.Skip(AlertStore.TransactionSize).ToList(), cancellationToken);
-        await Task.WhenAll(queue.EnqueueUrgentAsync(urgent.Select(d => new DeliveryMessage(alert.Id, d.Id, traceParent)), cancellationToken), rest);
+        await Task.WhenAll(firsts.SendAsync(urgent.Select(d => new DeliveryMessage(alert.Id, d.Id, traceParent)).ToList(), cancellationToken), rest);
         planned.AddRange((await rest).Planned);
         added.AddRange((await rest).Added);
 

@@ -28,12 +28,13 @@ public sealed class DeliveryQueue
     }
 
     /// <summary>
-    /// On <c>deliveries-urgent</c>, at once: the first lawyers' SMS of an alert, which its own listener takes ahead of
-    /// the long <c>deliveries</c> queue of a large fan-out.
+    /// On <c>deliveries-urgent</c>, hidden for <paramref name="delay"/>: the copies of an alert's first lawyers' SMS,
+    /// which the fan-out sends itself (<see cref="FirstSends"/>). Its own listener takes them ahead of the long
+    /// <c>deliveries</c> queue of a large fan-out.
     /// </summary>
-    public Task EnqueueUrgentAsync(IEnumerable<DeliveryMessage> messages, CancellationToken cancellationToken) =>
+    public Task EnqueueUrgentAsync(IEnumerable<DeliveryMessage> messages, TimeSpan delay, CancellationToken cancellationToken) =>
         Task.WhenAll(messages.Select(message =>
-            urgent.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), cancellationToken)));
+            urgent.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), delay, cancellationToken: cancellationToken)));
 
     public async Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
         await queue.SendMessageAsync(JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage), cancellationToken);

@@ -20,7 +20,7 @@ public sealed class FanOutServiceTests
     [Fact]
     public async Task ARowThatLandsJustAfterItsMessage_IsFoundAndFannedOut()
     {
-        var (fanOut, store, time, urgent) = await SetUpAsync();
+        var (fanOut, store, time, firsts) = await SetUpAsync();
         var alert = AlertStoreTests.Alert(Ids.NewId(time)) with { CreatedAt = Pressed };
 
         var fanning = fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None);
@@ -29,14 +29,14 @@ public sealed class FanOutServiceTests
 
         var messages = await fanning;
         Assert.Empty(messages);
-        Assert.Single(await DrainAsync(urgent));
+        Assert.Single(await firsts.TakeAsync());
         Assert.Single(await store.ListDeliveriesAsync(alert.Id, CancellationToken.None));
     }
 
     [Fact]
     public async Task AMissingRow_IsRetriedWhileAPressCouldStillLand_ThenTheMessageEndsWithNothingSent()
     {
-        var (fanOut, store, time, urgent) = await SetUpAsync();
+        var (fanOut, store, time, firsts) = await SetUpAsync();
         var alertId = Ids.NewId(time);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => fanOut.FanOutAsync(new AlertMessage(alertId, null), CancellationToken.None));
@@ -44,21 +44,21 @@ public sealed class FanOutServiceTests
         time.Advance(FanOutService.NeverAcceptedAfter + TimeSpan.FromSeconds(1));
         Assert.Empty(await fanOut.FanOutAsync(new AlertMessage(alertId, null), CancellationToken.None));
         Assert.Empty(await store.ListDeliveriesAsync(alertId, CancellationToken.None));
-        Assert.Empty(await DrainAsync(urgent));
+        Assert.Empty(await firsts.TakeAsync());
     }
 
     [Fact]
     public async Task ARetriedFanOut_AddsNothing_AndReissuesOnlyWhatIsUnsent()
     {
-        var (fanOut, store, time, urgent) = await SetUpAsync(lawyers: 5);
+        var (fanOut, store, time, firsts) = await SetUpAsync(lawyers: 5);
         var alert = AlertStoreTests.Alert(Ids.NewId(time)) with { CreatedAt = Pressed };
         await store.CreateAsync(alert, new TimelineEntry(Pressed, "accepted", "Alert accepted"), CancellationToken.None);
 
-        Assert.Equal(5, (await fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None)).Length + (await DrainAsync(urgent)).Count);
+        Assert.Equal(5, (await fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None)).Length + (await firsts.TakeAsync()).Count);
         var sent = (await store.ListDeliveriesAsync(alert.Id, CancellationToken.None))[0];
         await store.TryUpdateDeliveryAsync(sent.MoveTo(DeliveryState.Sent, Pressed), CancellationToken.None);
 
-        var again = (await fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None)).Concat(await DrainAsync(urgent)).ToList();
+        var again = (await fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None)).Concat(await firsts.TakeAsync()).ToList();
 
         Assert.Equal(4, again.Count);
         Assert.DoesNotContain(again, m => m.Contains(sent.Id, StringComparison.Ordinal));
@@ -68,19 +68,42 @@ public sealed class FanOutServiceTests
     }
 
     [Fact]
-    public async Task AnAlertsFirstLawyersSms_GoOnTheUrgentQueue_TheRestAreHandedBackForDeliveries()
+    public async Task AnAlertsFirstLawyersSms_AreSentByTheFanOut_EachWithAHiddenUrgentCopy_TheRestAreHandedBackForDeliveries()
     {
-        var (fanOut, store, time, urgent) = await SetUpAsync(lawyers: 7);
+        var (fanOut, store, time, firsts) = await SetUpAsync(lawyers: 7);
         var alert = AlertStoreTests.Alert(Ids.NewId(time)) with { CreatedAt = Pressed };
         await store.CreateAsync(alert, new TimelineEntry(Pressed, "accepted", "Alert accepted"), CancellationToken.None);
 
         var rest = await fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None);
-        var first = await DrainAsync(urgent);
+        var first = await firsts.TakeAsync();
 
         Assert.Equal(FanOutService.UrgentPerAlert, first.Count);
         Assert.Equal(7 - FanOutService.UrgentPerAlert, rest.Length);
         var ids = first.Concat(rest).Select(m => System.Text.Json.JsonDocument.Parse(m).RootElement.GetProperty("deliveryId").GetString()).ToList();
         Assert.Equal(7, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task FirstSendsThatFailOrHang_DoNotHoldUpTheFanOut_TheirCopiesRemain()
+    {
+        var (fanOut, store, time, firsts) = await SetUpAsync(lawyers: 5);
+        var alert = AlertStoreTests.Alert(Ids.NewId(time)) with { CreatedAt = Pressed };
+        await store.CreateAsync(alert, new TimelineEntry(Pressed, "accepted", "Alert accepted"), CancellationToken.None);
+        var hang = new TaskCompletionSource();
+        var calls = 0;
+        firsts.Send = () => Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("provider said no") : hang.Task;
+
+        var fanning = fanOut.FanOutAsync(new AlertMessage(alert.Id, null), CancellationToken.None);
+        while (Volatile.Read(ref calls) < FanOutService.UrgentPerAlert)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.False(fanning.IsCompleted);
+        time.Advance(FirstSends.LongestWait);
+        Assert.Equal(5 - FanOutService.UrgentPerAlert, (await fanning).Length);
+        Assert.Equal(FanOutService.UrgentPerAlert, (await firsts.TakeAsync()).Count);
+        hang.SetResult();
     }
 
     [Fact]
@@ -93,19 +116,45 @@ public sealed class FanOutServiceTests
         Assert.Null(Ids.CreatedAt(Guid.NewGuid().ToString("N")));
     }
 
-    private static async Task<List<string>> DrainAsync(QueueClient queue)
+    /// <summary>The sends the fan-out made itself, and the hidden copies it left on the urgent queue.</summary>
+    private sealed class Firsts(QueueClient urgent)
     {
-        var bodies = new List<string>();
-        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
+        private readonly List<string> sent = [];
+
+        public Task SendAsync(DeliveryMessage message, CancellationToken cancellationToken)
         {
-            bodies.AddRange(batch.Select(m => m.Body.ToString()));
-            await Task.WhenAll(batch.Select(m => queue.DeleteMessageAsync(m.MessageId, m.PopReceipt)));
+            lock (sent)
+            {
+                sent.Add(System.Text.Json.JsonSerializer.Serialize(message, QueueJson.Default.DeliveryMessage));
+            }
+
+            return Send();
         }
 
-        return bodies;
+        /// <summary>What each send does once recorded: succeeds at once unless a test says otherwise.</summary>
+        public Func<Task> Send { get; set; } = () => Task.CompletedTask;
+
+        /// <summary>What was sent since the last call; each must have its copy, still hidden.</summary>
+        public async Task<List<string>> TakeAsync()
+        {
+            List<string> taken;
+            lock (sent)
+            {
+                taken = [.. sent];
+                sent.Clear();
+            }
+
+            Assert.Empty((await urgent.PeekMessagesAsync(32)).Value);
+            var copies = (await urgent.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            Assert.Equal(taken.Count, copies - counted);
+            counted = copies;
+            return taken;
+        }
+
+        private int counted;
     }
 
-    private static async Task<(FanOutService, AlertStore, FakeTimeProvider, QueueClient)> SetUpAsync(int lawyers = 1)
+    private static async Task<(FanOutService, AlertStore, FakeTimeProvider, Firsts)> SetUpAsync(int lawyers = 1)
     {
         var time = new FakeTimeProvider(Pressed);
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
@@ -122,7 +171,8 @@ public sealed class FanOutServiceTests
         var escalations = new EscalationScheduler(queues, new EscalationPolicyStore(await SharedAzurite.NewTableAsync("policies")), time);
         var urgent = queues.GetQueueClient("urgent" + Guid.NewGuid().ToString("N")[..12]);
         await urgent.CreateIfNotExistsAsync();
-        var queue = new DeliveryQueue(queues.GetQueueClient(QueueNames.Deliveries), urgent);
-        return (new FanOutService(store, contacts, planner, escalations, pending, queue, time, NullLogger<FanOutService>.Instance), store, time, urgent);
+        var firsts = new Firsts(urgent);
+        var sends = new FirstSends(new DeliveryQueue(queues.GetQueueClient(QueueNames.Deliveries), urgent), firsts.SendAsync, time, NullLogger<FirstSends>.Instance);
+        return (new FanOutService(store, contacts, planner, escalations, pending, sends, time, NullLogger<FanOutService>.Instance), store, time, firsts);
     }
 }
