@@ -16,8 +16,9 @@ public sealed record WatchdogReport(int Alerts, int FanOutsReissued, int Deliver
 /// wait that long. Every <see cref="Schedule"/>, for each alert in the <see cref="PendingWork"/> index:
 /// <list type="bullet">
 /// <item>accepted but not fanned out after <see cref="Stale"/>: its <c>alerts</c> message is enqueued again;</item>
-/// <item>a delivery pending, untouched for <see cref="Stale"/> past its turn at the send rate, or claimed
-/// (<c>sending</c>) past its lease: its <c>deliveries</c> message is enqueued again;</item>
+/// <item>a delivery pending, untouched for <see cref="Stale"/> past its turn at the send rate while nothing of its
+/// alert has moved for <see cref="Stale"/>, or claimed (<c>sending</c>) past its lease: its <c>deliveries</c> message
+/// is enqueued again;</item>
 /// <item>nothing left: the index row is removed.</item>
 /// </list>
 /// The fan-out is idempotent and the Delivery row's claim makes each send at most duplicated, so a re-issue that
@@ -162,9 +163,14 @@ public sealed partial class DispatchWatchdog(
             return (false, 0, await pending.TryClearAsync(entry, cancellationToken), []);
         }
 
-        // One stuck at the last re-issue, and not moved since, was re-issued then: it waits for the next period.
+        // One stuck at the last re-issue, and not moved since, was re-issued then: it waits for the next period. While
+        // the alert's sends are still going out, its pending ones are waiting in the queue, not lost.
         TimeSpan TurnOf(Delivery d) => turns.GetValueOrDefault((d.AlertId, d.Id));
-        var stuck = open.Where(d => IsStuck(d, now, TurnOf(d)) && !(reissuedLately && IsStuck(d, entry.ReissuedAt!.Value, TurnOf(d)))).ToList();
+        var moving = now - deliveries.Max(LastMoved) < Stale;
+        var stuck = open
+            .Where(d => !(moving && d.State == DeliveryState.Pending))
+            .Where(d => IsStuck(d, now, TurnOf(d)) && !(reissuedLately && IsStuck(d, entry.ReissuedAt!.Value, TurnOf(d))))
+            .ToList();
         var held = open.Where(d => d.State == DeliveryState.Pending && d.RetryAt > now).ToList();
         if (stuck.Count == 0)
         {
