@@ -58,12 +58,37 @@ public static class StormPhase
             await target.SeedNgosAsync(region, ngos, cancellationToken);
         }
 
-        return new Seeded(regions, lawyers, phones, await target.NewOrganizerAsync(regions, cancellationToken));
+        // One region per entry for the warm-up, one lawyer each.
+        var warmUps = new List<(string Region, string Phone)>();
+        for (var i = 0; i < target.Entries.Count; i++)
+        {
+            var region = string.Create(CultureInfo.InvariantCulture, $"{prefix}W{i}");
+            warmUps.Add((region, (await target.SeedLawyersAsync(region, 1, cancellationToken))[0]));
+        }
+
+        var token = await target.NewOrganizerAsync([.. regions, .. warmUps.Select(w => w.Region)], cancellationToken);
+        return new Seeded(regions, lawyers, phones, token, warmUps);
+    }
+
+    /// <summary>
+    /// One untimed alert through each entry, each waited for, before the timed storm: as a deployment's instances
+    /// are warm after their first requests, the storm measures the service, not each process's first compilation of
+    /// the press, fan-out and send paths.
+    /// </summary>
+    private static async Task WarmUpAsync(IStormTarget target, Seeded seeded, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < seeded.WarmUps.Count; i++)
+        {
+            var (region, phone) = seeded.WarmUps[i];
+            await Presses.PressAsync(target.Entries[i], seeded.Token, region, "Warm-up press", cancellationToken);
+            await target.Arrivals.WaitForAsync(a => a.Any(s => s.To == phone), TimeSpan.FromSeconds(60), $"the warm-up SMS through entry {i}");
+        }
     }
 
     private static async Task<StormResult> PressAsync(
         IStormTarget target, Seeded seeded, BenchOptions options, TimeSpan window, Func<long?> storageCalls, CancellationToken cancellationToken)
     {
+        await WarmUpAsync(target, seeded, cancellationToken);
         var (regions, phones) = (seeded.Regions, seeded.Phones);
         var before = target.Arrivals.Count;
         var start = Stopwatch.GetTimestamp();
@@ -99,6 +124,10 @@ public static class StormPhase
             Ideal(pressed.Select(p => p.At).Order().ToList(), seeded.LawyersPerAlert, options.MessagesPerSecond), sends.Count - phones.Count, calls);
     }
 
-    /// <summary>The storm's regions seeded, their lawyers' numbers, and the organizer who presses in all of them.</summary>
-    private sealed record Seeded(IReadOnlyList<string> Regions, int LawyersPerAlert, IReadOnlySet<string> Phones, string Token);
+    /// <summary>
+    /// The storm's regions seeded, their lawyers' numbers, the organizer who presses in all of them, and a warm-up
+    /// region with its lawyer per entry.
+    /// </summary>
+    private sealed record Seeded(
+        IReadOnlyList<string> Regions, int LawyersPerAlert, IReadOnlySet<string> Phones, string Token, IReadOnlyList<(string Region, string Phone)> WarmUps);
 }
