@@ -1,6 +1,6 @@
-// Run by npm after installing Azurite (package.json "postinstall"). Fixes performance bugs of Azurite's queue
-// service, pinned to the version in package.json, so that the local host and the benchmark measure RapidResponse
-// rather than the emulator. None changes what a queue operation answers, only what it costs.
+// Run by npm after installing Azurite (package.json "postinstall"). Fixes performance bugs of Azurite's queue and
+// table services, pinned to the version in package.json, so that the local host and the benchmark measure
+// RapidResponse rather than the emulator. None changes what an operation answers, only what it costs.
 //
 // 1. Before every queue operation Azurite removes the queue's expired messages. When there are none it still calls
 //    LokiJS's remove() with an empty list, which flags every index of the messages collection dirty, and the next
@@ -10,14 +10,17 @@
 //    first property only, and every message has the same account, so each receive, peek, expiry check (before
 //    every operation) and count scanned every message of every queue: a poll of an empty queue cost as much as
 //    the 10,000 messages of a large fan-out on another. Naming the queue first narrows it to that queue's messages.
+// 3. The table service finds an entity by RowKey first, then PartitionKey, the same way: for a table whose rows share
+//    one RowKey under many partitions (RecipientLinks, one row per link), every read and write scanned every link
+//    ever issued. Each point lookup now names first the key whose index range is the narrower.
 "use strict";
 
 const fs = require("fs");
 const path = require("path");
 
-const file = path.join(__dirname, "..", "node_modules", "azurite", "dist", "src", "queue", "persistence", "LokiQueueMetadataStore.js");
+const persistence = path.join(__dirname, "..", "node_modules", "azurite", "dist", "src");
 
-const patches = [
+const queuePatches = [
   {
     what: "no index rebuild when no message has expired",
     original: "            .find(query)\n            .data();\n        coll.remove(docs);\n    }",
@@ -44,31 +47,58 @@ const patches = [
   },
 ];
 
+const narrowest = "narrowestEntityQuery";
+const tablePatches = [
+  {
+    what: "entity lookups by the narrower key",
+    original: /(\w+)\.findOne\(\{\n\s+RowKey: ([\w.]+),\n\s+PartitionKey: ([\w.]+)\n\s+\}\)/g,
+    replacement: `$1.findOne(${narrowest}($1, $3, $2))`,
+    patched: `.findOne(${narrowest}(`,
+    count: 6,
+    append: `
+// Added by RapidResponse's scripts/patch-azurite.js. LokiJS narrows a query by the index of its first property only:
+// name first the key whose index range is the narrower.
+function ${narrowest}(collection, partitionKey, rowKey) {
+    const size = (property, value) => {
+        const range = collection.calculateRange("$eq", property, value);
+        return range[1] - range[0];
+    };
+    return size("PartitionKey", partitionKey) < size("RowKey", rowKey)
+        ? { PartitionKey: partitionKey, RowKey: rowKey }
+        : { RowKey: rowKey, PartitionKey: partitionKey };
+}
+`,
+  },
+];
+
 function occurrences(text, part) {
-  let count = 0;
-  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-    count++;
-  }
-  return count;
+  return typeof part === "string" ? text.split(part).length - 1 : (text.match(part) || []).length;
 }
 
-let source = fs.readFileSync(file, "utf8");
-const applied = [];
-for (const patch of patches) {
-  if (occurrences(source, patch.patched) === patch.count) {
-    continue;
+function patchFile(file, patches) {
+  let source = fs.readFileSync(file, "utf8");
+  const applied = [];
+  for (const patch of patches) {
+    if (occurrences(source, patch.patched) === patch.count) {
+      continue;
+    }
+
+    if (occurrences(source, patch.original) !== patch.count) {
+      console.error(`scripts/patch-azurite.js: ${file} is not the Azurite this patch was written for (${patch.what}); update the patch with the version in package.json.`);
+      process.exit(1);
+    }
+
+    source = typeof patch.original === "string"
+      ? source.split(patch.original).join(patch.patched)
+      : source.replace(patch.original, patch.replacement) + (patch.append || "");
+    applied.push(patch.what);
   }
 
-  if (occurrences(source, patch.original) !== patch.count) {
-    console.error(`scripts/patch-azurite.js: ${file} is not the Azurite this patch was written for (${patch.what}); update the patch with the version in package.json.`);
-    process.exit(1);
+  if (applied.length > 0) {
+    fs.writeFileSync(file, source);
+    console.log(`Patched Azurite's ${path.basename(file)}: ${applied.join("; ")}.`);
   }
-
-  source = source.split(patch.original).join(patch.patched);
-  applied.push(patch.what);
 }
 
-if (applied.length > 0) {
-  fs.writeFileSync(file, source);
-  console.log(`Patched Azurite's queue service: ${applied.join("; ")}.`);
-}
+patchFile(path.join(persistence, "queue", "persistence", "LokiQueueMetadataStore.js"), queuePatches);
+patchFile(path.join(persistence, "table", "persistence", "LokiTableMetadataStore.js"), tablePatches);
