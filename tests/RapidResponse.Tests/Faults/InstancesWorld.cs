@@ -40,6 +40,13 @@ public sealed class InstancesWorld : IAsyncLifetime
     /// <summary>Region i: its code, its organizer's token, its lawyers' phones and its NGOs' emails.</summary>
     public List<(string Code, string Token, List<string> Lawyers, List<string> Ngos)> Regions { get; } = [];
 
+    /// <summary>The region of the escalation check (after the storm's and the two checks'), and its tier-2 lawyers.</summary>
+    public const int EscalationRegion = StormRegions + 2;
+
+    public const int SecondTierLawyers = 5;
+
+    public List<string> SecondTier { get; } = [];
+
     public IReadOnlyList<HostProcess> Live => hosts.Where(h => !h.Exited).ToList();
 
     public async Task InitializeAsync()
@@ -128,6 +135,16 @@ public sealed class InstancesWorld : IAsyncLifetime
         return response.StatusCode;
     }
 
+    /// <summary>The region's escalation policy, through the first live instance's coordinator API.</summary>
+    public async Task PutPolicyAsync(int region, object policy)
+    {
+        using var client = new HttpClient { BaseAddress = Live[0].BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"api/manage/escalation-policies/{Regions[region].Code}") { Content = JsonContent.Create(policy) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        using var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task<JsonObject> StatusAsync(string alertId)
     {
         using var client = new HttpClient { BaseAddress = Live[0].BaseUrl };
@@ -176,12 +193,15 @@ public sealed class InstancesWorld : IAsyncLifetime
         await azurite.DisposeAsync();
     }
 
-    /// <summary>The storm's 40 regions and two more for the idempotency and acknowledgement checks, 25 recipients each.</summary>
+    /// <summary>
+    /// The storm's 40 regions and three more for the idempotency, acknowledgement and escalation checks, 25 recipients
+    /// each; the last also has <see cref="SecondTierLawyers"/> tier-2 lawyers.
+    /// </summary>
     private async Task SeedAsync()
     {
         var prefix = "M" + Guid.NewGuid().ToString("N")[..3].ToUpperInvariant();
         var csv = new StringBuilder("contactId,name,region,role,tier,phone,email,language,active\n");
-        for (var r = 0; r < StormRegions + 2; r++)
+        for (var r = 0; r <= EscalationRegion; r++)
         {
             var code = string.Create(CultureInfo.InvariantCulture, $"KZ-{prefix}{r:D2}");
             var lawyers = Enumerable.Range(0, LawyersPerRegion).Select(_ => TestData.Phone()).ToList();
@@ -197,6 +217,12 @@ public sealed class InstancesWorld : IAsyncLifetime
             }
 
             Regions.Add((code, "", lawyers, ngos));
+        }
+
+        SecondTier.AddRange(Enumerable.Range(0, SecondTierLawyers).Select(_ => TestData.Phone()));
+        for (var i = 0; i < SecondTier.Count; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"t{i},Second{i} Test,{Regions[EscalationRegion].Code},lawyer,2,{SecondTier[i]},,en,true\n");
         }
 
         using var client = new HttpClient { BaseAddress = hosts[0].BaseUrl, Timeout = TimeSpan.FromMinutes(2) };

@@ -122,6 +122,40 @@ public sealed class MultiInstanceTests(InstancesWorld world, ITestOutputHelper o
         Assert.Single(status["timeline"]!.AsArray(), t => t!["kind"]!.GetValue<string>() == "acknowledged");
     }
 
+    [Fact]
+    public async Task AnEscalationOnThreeInstances_RunsEachStepOnce_AndAnAcknowledgementAtAnotherStopsTheNext()
+    {
+        const int region = InstancesWorld.EscalationRegion;
+        await world.PutPolicyAsync(region, new
+        {
+            steps = new object[]
+            {
+                new { afterSeconds = 4, scope = "chain", tier = 2, remind = true },
+                new { afterSeconds = 12, call = true },
+            },
+        });
+        var alertId = await world.PressAsync(region, world.Live[0]);
+        var (firstTier, secondTier) = (world.Regions[region].Lawyers, world.SecondTier);
+
+        // Step 1 on whichever instance takes it: tier 2 alerted and tier 1 reminded, each once.
+        await UntilAsync(() => secondTier.All(p => world.SmsTo(p) > 0) && firstTier.All(p => world.SmsTo(p) >= 2), TimeSpan.FromSeconds(90));
+        var reference = alertId[^6..].ToUpperInvariant();
+        Assert.Equal(HttpStatusCode.OK, await world.ReplyAsync(world.Live[^1], firstTier[0], "YES " + reference));
+
+        // Step 2 (calls to whoever has not answered) finds the acknowledgement, made at another instance: no call.
+        var waited = Stopwatch.StartNew();
+        while ((await world.StatusAsync(alertId))["timeline"]!.AsArray().Count(t => t!["kind"]!.GetValue<string>() == "escalation") < 2)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "The second step did not run.");
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.All(secondTier, p => Assert.Equal(1, world.SmsTo(p)));
+        Assert.All(firstTier.Skip(1), p => Assert.Equal(2, world.SmsTo(p)));
+        Assert.DoesNotContain(world.StandIns.Calls, c => firstTier.Contains(c.To) || secondTier.Contains(c.To));
+    }
+
     private static async Task UntilAsync(Func<bool> done, TimeSpan timeout)
     {
         var waited = Stopwatch.StartNew();
