@@ -79,7 +79,14 @@ public sealed class BenchInstances : IStormTarget, IAsyncDisposable
         var lawyers = Enumerable.Range(0, count)
             .Select(i => (Id: $"bench-{i:D5}", Phone: "+7702" + Interlocked.Increment(ref phones).ToString("D7", CultureInfo.InvariantCulture)))
             .ToList();
-        await ImportAsync(lawyers.Select((l, i) => $"{l.Id},Lawyer{i} Bench,{region},lawyer,1,{l.Phone},,en,true"), cancellationToken);
+        foreach (var chunk in lawyers.Select((l, i) => $"{l.Id},Lawyer{i} Bench,{region},lawyer,1,{l.Phone},,en,true").Chunk(RapidResponse.Contacts.ContactAdmin.MaxImportRows))
+        {
+            await ImportAsync(chunk, cancellationToken);
+        }
+
+        // Nobody acknowledges a bench alert; its only step is a day away, so no call loads what is measured.
+        var policy = new { steps = new[] { new { afterSeconds = 86_400, call = true } } };
+        using var _ = await AdminAsync(HttpMethod.Put, $"api/manage/escalation-policies/{region}", JsonContent.Create(policy), cancellationToken);
         return lawyers.Select(l => l.Phone).ToList();
     }
 

@@ -32,6 +32,9 @@ public static class ScaleMarkdown
     public static string GrowthRow(FanOutResult g) => Lines(Inv(
         $"| {g.Recipients} | {g.Last.TotalSeconds:0.00} s | {g.Ideal.TotalSeconds:0.00} s | {g.Ratio:0.00}× | {g.Memory.HostWorkingSet / 1048576} / {(g.Memory.HostPeakRss ?? 0) / 1048576} MB | {g.Memory.GcHeap / 1048576} MB | {g.StorageCalls} | {(double)g.StorageCalls / g.Recipients:0.00} |"));
 
+    public static string Alone(AloneResult a) => Lines(Inv(
+        $"One alert to {a.Recipients} on a host process of its own: press → last SMS {a.Last.TotalSeconds:0.00} s against {a.Ideal.TotalSeconds:0.00} s ({a.Ratio:0.00}×); the host's peak resident set (VmHWM) {(a.PeakRss is { } bytes ? Inv($"{bytes / 1048576} MB") : "n/a")} (target < 300 MB at 10,000: {(a.PeakRss is { } b && b < 300L * 1048576 ? "met" : "**missed**")})."), "");
+
     /// <summary>After the last growth row: the blank line that ends the table.</summary>
     public static string GrowthEnd() => Environment.NewLine;
 

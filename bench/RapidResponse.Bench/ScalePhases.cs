@@ -7,8 +7,9 @@ public static class ScalePhases
     public const string Storm3 = "storm3";
     public const string Neighbour = "neighbour";
     public const string Growth = "growth";
+    public const string Alone = "alone";
 
-    public static IReadOnlyList<string> All { get; } = [Storm, Storm3, Neighbour, Growth];
+    public static IReadOnlyList<string> All { get; } = [Storm, Storm3, Neighbour, Growth, Alone];
 
     /// <summary>A comma-separated choice (<c>storm,storm3</c>); the chosen still run in <see cref="All"/> order.</summary>
     public static IReadOnlyList<string> Parse(string value)

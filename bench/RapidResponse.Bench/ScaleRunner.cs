@@ -12,7 +12,8 @@ public sealed record ScaleReport(
     NeighbourResult? Neighbour,
     IReadOnlyList<FanOutResult> Growth,
     TimeSpan Elapsed,
-    string LoadAverageAtStart);
+    string LoadAverageAtStart,
+    AloneResult? Alone = null);
 
 /// <summary>
 /// The scale run (<c>--scale</c>): an alert storm on one host process and on three, a second alert during a large
@@ -35,6 +36,7 @@ public static class ScaleRunner
         Storm3Result? storm3 = null;
         NeighbourResult? neighbour = null;
         var growth = new List<FanOutResult>();
+        AloneResult? alone = null;
         BenchHost? host = null;
         try
         {
@@ -91,6 +93,18 @@ public static class ScaleRunner
 
                 Print(ScaleMarkdown.GrowthEnd());
             }
+
+            if (scale.Runs(ScalePhases.Alone))
+            {
+                if (host is not null)
+                {
+                    await host.DisposeAsync();
+                    host = null;
+                }
+
+                alone = await AlonePhase.RunAsync(options, scale.Growth.Max(), Say, cancellationToken);
+                Print(ScaleMarkdown.Alone(alone));
+            }
         }
         finally
         {
@@ -101,7 +115,7 @@ public static class ScaleRunner
         }
 
         Say("done");
-        var report = new ScaleReport(options, MachineInfo.Current(), scale.Phases, storm, storm3, neighbour, growth, clock.Elapsed, load);
+        var report = new ScaleReport(options, MachineInfo.Current(), scale.Phases, storm, storm3, neighbour, growth, clock.Elapsed, load, alone);
         Print(ScaleMarkdown.Footer(report.Elapsed, report.Machine.LoadAverage));
         return report;
     }
@@ -137,6 +151,11 @@ public static class ScaleRunner
                 }
 
                 yield return ScaleMarkdown.GrowthEnd();
+            }
+
+            if (report.Alone is { } alone)
+            {
+                yield return ScaleMarkdown.Alone(alone);
             }
 
             yield return ScaleMarkdown.Footer(report.Elapsed, report.Machine.LoadAverage);

@@ -69,9 +69,12 @@ public sealed class BenchSmokeTests
         Assert.True(report.Neighbour!.SecondFirstSms > TimeSpan.Zero && report.Neighbour.SecondAllSms >= report.Neighbour.SecondFirstSms);
         Assert.Equal([10, 20], report.Growth.Select(g => g.Recipients));
         Assert.All(report.Growth, g => Assert.True(g.StorageCalls >= g.Recipients, $"{g.StorageCalls} storage calls for {g.Recipients} recipients"));
+        Assert.Equal(20, report.Alone!.Recipients);
+        Assert.True(report.Alone.Last > TimeSpan.Zero && report.Alone.PeakRss > 0);
         var markdown = ScaleRunner.ToMarkdown(report);
         Assert.Contains("growth: recipients", markdown, StringComparison.Ordinal);
         Assert.Contains("storm on 3 processes", markdown, StringComparison.Ordinal);
+        Assert.Contains("on a host process of its own", markdown, StringComparison.Ordinal);
         Assert.Equal(markdown, printed.ToString());
     }
 
@@ -86,6 +89,7 @@ public sealed class BenchSmokeTests
         Assert.NotNull(report.Storm);
         Assert.Null(report.Storm3);
         Assert.Null(report.Neighbour);
+        Assert.Null(report.Alone);
         Assert.Single(report.Growth);
         Assert.Throws<ArgumentException>(() => ScalePhases.Parse("storm,storm4"));
     }
