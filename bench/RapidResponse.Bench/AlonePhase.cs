@@ -29,13 +29,10 @@ public static class AlonePhase
         say($"alone: one alert to {recipients} on its own host process");
         var start = Stopwatch.GetTimestamp();
         await Presses.PressAsync(instance.Entries[0], token, region, "Alone press: everyone to the court house", cancellationToken);
-        await instance.Arrivals.WaitForAsync(
-            a => a.Where(s => phones.Contains(s.To)).Select(s => s.To).Distinct(StringComparer.Ordinal).Count() == phones.Count,
-            ideal * 10 + TimeSpan.FromSeconds(30), $"{phones.Count} SMS of the alert on its own host");
+        await instance.Arrivals.WaitForEveryAsync(phones, 0, ideal * 10 + TimeSpan.FromSeconds(30), $"{phones.Count} SMS of the alert on its own host");
         var peak = reset ? ProcStats.PeakRss(pid) : null;
 
-        var everyone = instance.Arrivals.Since(0).Where(s => phones.Contains(s.To))
-            .GroupBy(s => s.To, StringComparer.Ordinal).Max(g => g.Min(s => s.Timestamp));
+        var everyone = instance.Arrivals.EveryoneReached(phones, 0);
         return new AloneResult(recipients, ideal, Stopwatch.GetElapsedTime(start, everyone) - options.StandInLatency, peak);
     }
 }

@@ -35,16 +35,13 @@ public static class FanOutPhase
         using var calls = new StorageCalls(host);
         var start = Stopwatch.GetTimestamp();
         await Presses.PressAsync(host, token, region, "Fan-out press: everyone to the court house", cancellationToken);
-        await host.Arrivals.WaitForAsync(
-            a => a.Skip(before).Where(s => phones.Contains(s.To)).Select(s => s.To).Distinct(StringComparer.Ordinal).Count() == phones.Count,
-            ideal * 10 + TimeSpan.FromSeconds(30), $"{phones.Count} fan-out SMS");
+        await host.Arrivals.WaitForEveryAsync(phones, before, ideal * 10 + TimeSpan.FromSeconds(30), $"{phones.Count} fan-out SMS");
         var peaks = await memory.StopAsync();
         var storageCalls = calls.Count;
 
         var sends = host.Arrivals.Since(before).Where(s => phones.Contains(s.To)).ToList();
         TimeSpan At(long timestamp) => Stopwatch.GetElapsedTime(start, timestamp) - options.StandInLatency;
-        // Every recipient reached = the latest of each number's first request (a retried send does not count twice).
-        var everyone = sends.GroupBy(s => s.To, StringComparer.Ordinal).Max(g => g.Min(s => s.Timestamp));
+        var everyone = host.Arrivals.EveryoneReached(phones, before);
         return new FanOutResult(
             recipients, options.MessagesPerSecond, ideal, At(sends.Min(s => s.Timestamp)), At(everyone), sends.Count, peaks,
             probe?.Stalls.Select(s => s.Duration).DefaultIfEmpty().Max() ?? TimeSpan.Zero, storageCalls);

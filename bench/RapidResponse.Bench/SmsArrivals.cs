@@ -58,6 +58,17 @@ public sealed class SmsArrivals : IDisposable
         }
     }
 
+    /// <summary>Waits until every one of <paramref name="phones"/> has an SMS since <paramref name="from"/>.</summary>
+    public Task WaitForEveryAsync(IReadOnlySet<string> phones, int from, TimeSpan timeout, string what) =>
+        WaitForAsync(a => a.Skip(from).Where(s => phones.Contains(s.To)).Select(s => s.To).Distinct(StringComparer.Ordinal).Count() == phones.Count, timeout, what);
+
+    /// <summary>
+    /// When the last of <paramref name="phones"/> got its first SMS since <paramref name="from"/>: every recipient
+    /// reached (a retried send does not count twice).
+    /// </summary>
+    public long EveryoneReached(IReadOnlySet<string> phones, int from) =>
+        Since(from).Where(s => phones.Contains(s.To)).GroupBy(s => s.To, StringComparer.Ordinal).Max(g => g.Min(s => s.Timestamp));
+
     public void Dispose() => recorder.Recorded -= OnRecorded;
 
     private void OnRecorded()

@@ -110,16 +110,15 @@ public static class StormPhase
         }
 
         await Task.WhenAll(presses);
-        await target.Arrivals.WaitForAsync(
-            a => a.Skip(before).Where(s => phones.Contains(s.To)).Select(s => s.To).Distinct(StringComparer.Ordinal).Count() == phones.Count,
-            TimeSpan.FromSeconds(60) + (10 * TimeSpan.FromSeconds((double)phones.Count / options.MessagesPerSecond)), $"{phones.Count} storm SMS");
+        await target.Arrivals.WaitForEveryAsync(
+            phones, before, TimeSpan.FromSeconds(60) + (10 * TimeSpan.FromSeconds((double)phones.Count / options.MessagesPerSecond)), $"{phones.Count} storm SMS");
         var calls = storageCalls();
         await Task.Delay(Settle, cancellationToken);
 
         var sends = target.Arrivals.Since(before).Where(s => phones.Contains(s.To)).ToList();
         TimeSpan At(long timestamp) => Stopwatch.GetElapsedTime(start, timestamp) - options.StandInLatency;
         var first = pressed.Select(p => At(sends.Where(s => s.Body.Contains(p.Reference, StringComparison.Ordinal)).Min(s => s.Timestamp)) - p.At);
-        var everyone = At(sends.GroupBy(s => s.To, StringComparer.Ordinal).Max(g => g.Min(s => s.Timestamp)));
+        var everyone = At(target.Arrivals.EveryoneReached(phones, before));
         return new StormResult(regions.Count, seeded.LawyersPerAlert, phones.Count, LatencyStats.From(first), everyone,
             Ideal(pressed.Select(p => p.At).Order().ToList(), seeded.LawyersPerAlert, options.MessagesPerSecond), sends.Count - phones.Count, calls);
     }

@@ -69,8 +69,9 @@ public sealed partial class FanOutService(
         var urgent = planned.Where(d => !d.State.IsHandedOver() && IsUrgent(d)).Take(UrgentPerAlert).ToList();
         var rest = AddAsync(alert.Id, fresh.Skip(AlertStore.TransactionSize).ToList(), cancellationToken);
         await Task.WhenAll(firsts.SendAsync(urgent.Select(d => new DeliveryMessage(alert.Id, d.Id, traceParent)).ToList(), cancellationToken), rest);
-        planned.AddRange((await rest).Planned);
-        added.AddRange((await rest).Added);
+        var (restPlanned, restAdded) = await rest;
+        planned.AddRange(restPlanned);
+        added.AddRange(restAdded);
 
         // Every time, even on a retried fan-out: a repeated step is ignored, a missing one would never escalate. Once
         // the rows are in, they say what is left to send: the watchdog stops re-issuing the fan-out.
