@@ -59,6 +59,9 @@ public sealed class ConsolePage
         foreach (var (size, viewport) in new[] { ("desktop", Desktop), ("tablet", Tablet) })
         {
             await Page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            var (wide, window) = (widths[0], widths[1]);
+            Assert.True(wide <= window, $"{name} at {size} size is {wide} px wide in a {window} px window: it scrolls sideways.");
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{size}.png"), FullPage = true });
         }
 
