@@ -121,6 +121,26 @@ public sealed class SendBudgetTests
     }
 
     [Fact]
+    public async Task AnUrgentSend_IsNotHeldByAWaitForTokensAboveTheReserve()
+    {
+        using var budget = Instance(100); // 100 a second, 20 of them kept for urgent sends
+        // The fake clock stands still meanwhile: nothing refills. 80 normal sends take all above the reserve, then 15
+        // urgent ones most of the reserve: 5 tokens are left.
+        await Task.WhenAll(Enumerable.Range(0, 80).Select(_ => budget.AcquireAsync(SendPriority.Normal, CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(Enumerable.Range(0, 15).Select(_ => budget.AcquireAsync(SendPriority.Urgent, CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(10));
+        var waiting = Enumerable.Range(0, 10).Select(_ => budget.AcquireAsync(SendPriority.Normal, CancellationToken.None)).ToList();
+        await RunClockUntilAsync(() => store.Calls > 0 && waiting.All(w => !w.IsCompleted), TimeSpan.FromSeconds(1));
+        await Task.Delay(20); // the loop finds the bucket below the reserve, and waits ~0.15 s for it to refill
+
+        var asked = time.GetUtcNow();
+        var urgent = budget.AcquireAsync(SendPriority.Urgent, CancellationToken.None);
+        await RunClockUntilAsync(() => urgent.IsCompleted, TimeSpan.FromSeconds(1));
+
+        Assert.True(time.GetUtcNow() - asked <= TimeSpan.FromMilliseconds(20), $"Waited {time.GetUtcNow() - asked} behind the normal sends' wait.");
+        Assert.All(waiting, w => Assert.False(w.IsCompleted, "A normal send went out of the reserve."));
+    }
+
+    [Fact]
     public async Task WhenStorageHangs_ASendWaitsNoLongerThanTheStorageTimeout_ThenTheInstanceCountsForItself()
     {
         using var budget = Instance(10);

@@ -34,6 +34,7 @@ internal sealed partial class SenderBudget : IDisposable
     private int spare;
     private DateTimeOffset spareUntil;
     private bool pumping;
+    private TaskCompletionSource? sleeping;
     private DateTimeOffset degradedUntil = DateTimeOffset.MinValue;
     private TimeSpan roundTrip = TimeSpan.Zero;
 
@@ -73,6 +74,11 @@ internal sealed partial class SenderBudget : IDisposable
 
             var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             (priority == SendPriority.Urgent ? urgent : normal).Enqueue(waiter);
+            if (priority == SendPriority.Urgent)
+            {
+                sleeping?.TrySetResult(); // the pump waits for tokens above the reserve: an urgent send need not
+            }
+
             if (cancellationToken.CanBeCanceled)
             {
                 var registration = cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
@@ -122,8 +128,39 @@ internal sealed partial class SenderBudget : IDisposable
 
             if (grant.Total == 0)
             {
-                await Task.Delay(grant.Wait, time);
+                await SleepAsync(grant.Wait, askedUrgent: wantUrgent > 0);
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits for the bucket to refill. A wait for normal sends only is for tokens above the urgent reserve, so an
+    /// urgent send arriving meanwhile (or already waiting) ends it: the next lease may take from the reserve.
+    /// </summary>
+    private async Task SleepAsync(TimeSpan wait, bool askedUrgent)
+    {
+        if (askedUrgent)
+        {
+            await Task.Delay(wait, time);
+            return;
+        }
+
+        TaskCompletionSource wake;
+        lock (gate)
+        {
+            wake = sleeping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (urgent.Count > 0)
+            {
+                wake.TrySetResult();
+            }
+        }
+
+        using var timer = new CancellationTokenSource();
+        await Task.WhenAny(Task.Delay(wait, time, timer.Token), wake.Task);
+        await timer.CancelAsync();
+        lock (gate)
+        {
+            sleeping = null;
         }
     }
 
