@@ -48,22 +48,21 @@ public sealed class DeliveryPlanner(AlertStore alerts, PhoneIndex phones, Delive
     /// opt-outs are read once, whatever the number of recipients.
     /// </summary>
     public async Task<IReadOnlyList<(Contact Contact, Channel Channel)>> WithoutOptedOutAsync(
-        IReadOnlyList<(Contact Contact, Channel Channel)> recipients, CancellationToken cancellationToken)
-    {
-        if (!recipients.Any(r => r.Channel == Channel.Sms))
-        {
-            return recipients;
-        }
+        IReadOnlyList<(Contact Contact, Channel Channel)> recipients, CancellationToken cancellationToken) =>
+        recipients.Any(r => r.Channel == Channel.Sms) ? Without(recipients, await OptOutsAsync(cancellationToken)) : recipients;
 
-        var optOuts = await phones.OptOutsAsync(cancellationToken);
-        return recipients
+    /// <summary>Every number that opted out, in one read: to start alongside the reads of the recipients.</summary>
+    public Task<OptOuts> OptOutsAsync(CancellationToken cancellationToken) => phones.OptOutsAsync(cancellationToken);
+
+    /// <summary>The recipients as <see cref="WithoutOptedOutAsync"/> leaves them, given the opt-outs.</summary>
+    public static IReadOnlyList<(Contact Contact, Channel Channel)> Without(IReadOnlyList<(Contact Contact, Channel Channel)> recipients, OptOuts optOuts) =>
+        recipients
             .Select(r => r.Channel == Channel.Sms && r.Contact.Phone is { } phone && optOuts.Contains(phone)
                 ? (r.Contact, Channel: string.IsNullOrEmpty(r.Contact.Email) ? (Channel?)null : Channel.Email)
                 : (r.Contact, Channel: (Channel?)r.Channel))
             .Where(c => c.Channel is not null)
             .Select(c => (c.Contact, c.Channel!.Value))
             .ToList();
-    }
 
     /// <summary>A new alert delivery to a contact, as the fan-out makes them.</summary>
     public static Delivery NewAlertDelivery(string alertId, Contact contact, Channel channel, DateTimeOffset now) => new(

@@ -56,8 +56,10 @@ public sealed partial class FanOutService(
         }
 
         var chain = RegionCode.Chain(alert.Region);
-        var lists = await Task.WhenAll(chain.Select(region => contacts.ListActiveAsync(region, FirstTier, cancellationToken)));
-        var recipients = await planner.WithoutOptedOutAsync(RecipientSelector.Select(lists.SelectMany(list => list)), cancellationToken);
+        var lists = Task.WhenAll(chain.Select(region => contacts.ListActiveAsync(region, FirstTier, cancellationToken)));
+        var optOuts = planner.OptOutsAsync(cancellationToken);
+        await Task.WhenAll(lists, optOuts);
+        var recipients = DeliveryPlanner.Without(RecipientSelector.Select((await lists).SelectMany(list => list)), await optOuts);
 
         var now = time.GetUtcNow();
         var fresh = recipients.Select(r => DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now)).OrderBy(SendOrder).ToList();

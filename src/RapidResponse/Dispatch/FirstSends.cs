@@ -24,9 +24,12 @@ public sealed partial class FirstSends(
             return;
         }
 
-        await queue.EnqueueUrgentAsync(messages, Cover, cancellationToken);
+        // The copies are written while the sends go, not before them: the fan-out (and so its alert message) ends
+        // only once they are in, and an instance that dies in the few milliseconds before leaves rows the watchdog
+        // re-issues (DispatchWatchdog), so nothing is lost for the round trip it would cost every alert's first SMS.
+        var covers = queue.EnqueueUrgentAsync(messages, Cover, cancellationToken);
         var sends = Task.WhenAll(messages.Select(message => SendOneAsync(message, cancellationToken)));
-        await Task.WhenAny(sends, Task.Delay(LongestWait, time, cancellationToken));
+        await Task.WhenAll(covers, Task.WhenAny(sends, Task.Delay(LongestWait, time, cancellationToken)));
     }
 
     private async Task SendOneAsync(DeliveryMessage message, CancellationToken cancellationToken)
