@@ -66,8 +66,14 @@ public static class StormPhase
             warmUps.Add((region, (await target.SeedLawyersAsync(region, 1, cancellationToken))[0]));
         }
 
-        var token = await target.NewOrganizerAsync([.. regions, .. warmUps.Select(w => w.Region)], cancellationToken);
-        return new Seeded(regions, lawyers, phones, token, warmUps);
+        // As in a crackdown, each city's alert is raised by its own organizer.
+        var organizers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var region in regions.Concat(warmUps.Select(w => w.Region)))
+        {
+            organizers[region] = await target.NewOrganizerAsync([region], cancellationToken);
+        }
+
+        return new Seeded(regions, lawyers, phones, organizers, warmUps);
     }
 
     /// <summary>
@@ -80,7 +86,7 @@ public static class StormPhase
         for (var i = 0; i < seeded.WarmUps.Count; i++)
         {
             var (region, phone) = seeded.WarmUps[i];
-            await Presses.PressAsync(target.Entries[i], seeded.Token, region, "Warm-up press", cancellationToken);
+            await Presses.PressAsync(target.Entries[i], seeded.Organizers[region], region, "Warm-up press", cancellationToken);
             await target.Arrivals.WaitForAsync(a => a.Any(s => s.To == phone), TimeSpan.FromSeconds(60), $"the warm-up SMS through entry {i}");
         }
     }
@@ -100,7 +106,7 @@ public static class StormPhase
             var (region, entry) = (regions[i], target.Entries[i % target.Entries.Count]);
             presses.Add(Task.Run(async () =>
             {
-                var id = await Presses.PressAsync(entry, seeded.Token, region, "Storm press: mass detentions after the march", cancellationToken);
+                var id = await Presses.PressAsync(entry, seeded.Organizers[region], region, "Storm press: mass detentions after the march", cancellationToken);
                 lock (pressed)
                 {
                     pressed.Add((Presses.Reference(id), at));
@@ -124,9 +130,13 @@ public static class StormPhase
     }
 
     /// <summary>
-    /// The storm's regions seeded, their lawyers' numbers, the organizer who presses in all of them, and a warm-up
+    /// The storm's regions seeded, their lawyers' numbers, each region's organizer (their token), and a warm-up
     /// region with its lawyer per entry.
     /// </summary>
     private sealed record Seeded(
-        IReadOnlyList<string> Regions, int LawyersPerAlert, IReadOnlySet<string> Phones, string Token, IReadOnlyList<(string Region, string Phone)> WarmUps);
+        IReadOnlyList<string> Regions,
+        int LawyersPerAlert,
+        IReadOnlySet<string> Phones,
+        IReadOnlyDictionary<string, string> Organizers,
+        IReadOnlyList<(string Region, string Phone)> WarmUps);
 }
