@@ -77,10 +77,15 @@ param twilioFromNumber string = ''
 @description('Twilio Messaging Service SID used as the SMS sender (Twilio__MessagingServiceSid). Leave empty when twilioFromNumber is set.')
 param twilioMessagingServiceSid string = ''
 
-@description('Client-side cap on SMS sends per second for each instance (Twilio__MessagesPerSecond), so the service never causes its own 429s.')
+@description('SMS sends per second for the whole deployment (Twilio__MessagesPerSecond; every instance draws from one budget), so the service never causes its own 429s.')
 @minValue(1)
 @maxValue(1000)
 param twilioMessagesPerSecond int = 10
+
+@description('Calls placed per second for the whole deployment (Twilio__CallsPerSecond): the Twilio account\'s CPS, 1 unless raised in its console.')
+@minValue(1)
+@maxValue(1000)
+param twilioCallsPerSecond int = 1
 
 @description('SendGrid API key; stored in Key Vault as SendGrid--ApiKey and never in an app setting.')
 @secure()
@@ -590,6 +595,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       Twilio__AccountSid: twilioAccountSid
       Twilio__AuthToken: keyVaultReference(twilioAuthTokenSecret.properties.secretUri)
       Twilio__MessagesPerSecond: string(twilioMessagesPerSecond)
+      Twilio__CallsPerSecond: string(twilioCallsPerSecond)
       SendGrid__ApiKey: keyVaultReference(sendGridApiKeySecret.properties.secretUri)
       SendGrid__FromEmail: sendGridFromEmail
       SendGrid__WebhookPublicKey: sendGridWebhookPublicKey

@@ -32,6 +32,7 @@ param twilioAuthToken = readEnvironmentVariable('TWILIO_AUTH_TOKEN')
 param twilioFromNumber = ''
 param twilioMessagingServiceSid = 'MG00000000000000000000000000000000'
 param twilioMessagesPerSecond = 10
+param twilioCallsPerSecond = 1
 
 param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY')
 param sendGridFromEmail = 'alerts@example.org'

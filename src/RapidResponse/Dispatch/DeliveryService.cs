@@ -206,13 +206,19 @@ public sealed partial class DeliveryService(
             Channel.Email => await SendEmailAsync(
                 new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), priority, cancellationToken),
             // A call's words are served when Twilio fetches its TwiML (Responses/CallAnswers), not sent here.
-            Channel.Call => await calls.PlaceAsync(new CallRequest(delivery.Address, reference), cancellationToken),
+            Channel.Call => await PlaceCallAsync(new CallRequest(delivery.Address, reference), priority, cancellationToken),
             Channel.WhatsApp => await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }
 
     public static string ProviderOf(Channel channel) => channel == Channel.Email ? SendGridEmailSender.Provider : TwilioSmsSender.Provider;
+
+    private async Task<SendOutcome> PlaceCallAsync(CallRequest call, SendPriority priority, CancellationToken cancellationToken)
+    {
+        await budget.AcquireAsync(TwilioCallPlacer.Provider, priority, cancellationToken);
+        return await calls.PlaceAsync(call, cancellationToken);
+    }
 
     private async Task<SendOutcome> SendEmailAsync(EmailMessage message, SendPriority priority, CancellationToken cancellationToken)
     {

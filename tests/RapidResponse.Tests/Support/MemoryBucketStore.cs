@@ -22,6 +22,18 @@ public sealed class MemoryBucketStore : IBucketStore
 
     public int Conflicts => conflicts;
 
+    /// <summary>The senders whose buckets have been written.</summary>
+    public IReadOnlyList<string> Senders
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. rows.Keys];
+            }
+        }
+    }
+
     private int calls;
     private int conflicts;
 

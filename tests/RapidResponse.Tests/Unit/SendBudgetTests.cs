@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RapidResponse.Channels.Budget;
+using RapidResponse.Channels.Email;
+using RapidResponse.Channels.Sms;
+using RapidResponse.Channels.Voice;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.Unit;
@@ -138,6 +142,29 @@ public sealed class SendBudgetTests
 
         Assert.True(time.GetUtcNow() - asked <= TimeSpan.FromMilliseconds(20), $"Waited {time.GetUtcNow() - asked} behind the normal sends' wait.");
         Assert.All(waiting, w => Assert.False(w.IsCompleted, "A normal send went out of the reserve."));
+    }
+
+    [Fact]
+    public async Task Calls_DrawFromTheAccountsCallsPerSecond_AndLeaveTheSmsBudgetAlone()
+    {
+        using var budget = new SendBudget(
+            store,
+            Options.Create(new TwilioOptions { AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = 100, CallsPerSecond = 1 }),
+            Options.Create(new SendGridOptions { ApiKey = "key", FromEmail = "alerts@example.org" }),
+            time,
+            NullLogger<SendBudget>.Instance);
+
+        var calls = Enumerable.Range(0, 3).Select(_ => budget.AcquireAsync(TwilioCallPlacer.Provider, SendPriority.Normal, CancellationToken.None).AsTask()).ToList();
+        await calls[0].WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The fake clock stands still: 80 SMS (all above the reserve) go at once, the calls' bucket notwithstanding.
+        await Task.WhenAll(Enumerable.Range(0, 80).Select(_ => budget.AcquireAsync(TwilioSmsSender.Provider, SendPriority.Normal, CancellationToken.None).AsTask()))
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(calls[1].IsCompleted, "A second call went out in the same second.");
+
+        await RunClockUntilAsync(() => calls.All(c => c.IsCompleted), TimeSpan.FromSeconds(5));
+        Assert.InRange(time.GetUtcNow() - Start, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(2.5));
+        Assert.Contains("twilio-voice|AC00000000000000000000000000000000", store.Senders);
     }
 
     [Fact]

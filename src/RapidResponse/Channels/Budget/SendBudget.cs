@@ -3,13 +3,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
+using RapidResponse.Channels.Voice;
 using RapidResponse.Security;
 
 namespace RapidResponse.Channels.Budget;
 
 /// <summary>
 /// The send budgets of this deployment, one shared bucket per sender: Twilio's sender (its Messaging Service, else
-/// its number) at <c>Twilio__MessagesPerSecond</c>, SendGrid's account at <c>SendGrid__RequestsPerSecond</c> when set
+/// its number) at <c>Twilio__MessagesPerSecond</c>, Twilio's account's calls at <c>Twilio__CallsPerSecond</c>, SendGrid's account at <c>SendGrid__RequestsPerSecond</c> when set
 /// (one request carries up to 250 recipients, so it is uncapped by default).
 /// </summary>
 public sealed class SendBudget(IBucketStore store, IOptions<TwilioOptions> twilio, IOptions<SendGridOptions> sendGrid, TimeProvider time, ILogger<SendBudget> logger)
@@ -33,6 +34,8 @@ public sealed class SendBudget(IBucketStore store, IOptions<TwilioOptions> twili
     private SenderBudget? Create(string provider) => provider switch
     {
         TwilioSmsSender.Provider => new SenderBudget(SenderKey(twilio.Value), twilio.Value.MessagesPerSecond, store, time, logger, Pii.MaskText),
+        // CPS is counted per account, whichever number places the call.
+        TwilioCallPlacer.Provider => new SenderBudget("twilio-voice|" + twilio.Value.AccountSid, twilio.Value.CallsPerSecond, store, time, logger, Pii.MaskText),
         SendGridEmailSender.Provider when sendGrid.Value.RequestsPerSecond is { } rate =>
             new SenderBudget("sendgrid|" + sendGrid.Value.FromEmail, rate, store, time, logger, Pii.MaskText),
         SendGridEmailSender.Provider => null,

@@ -43,6 +43,14 @@ public sealed class TwilioOptions : IValidatableObject
     public int MessagesPerSecond { get; set; } = 10;
 
     /// <summary>
+    /// Calls placed per second across the whole deployment: the account's CPS (Twilio's default is 1, set per
+    /// account in its console). Twilio queues calls beyond it itself; paced here, an escalation's calls are placed
+    /// at the rate Twilio places them, each under its own claim, instead of piling up in Twilio's queue at once.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int CallsPerSecond { get; set; } = 1;
+
+    /// <summary>
     /// Seconds Twilio may hold an SMS in its queue before failing it. A panic SMS that arrives hours late misleads;
     /// failing visibly lets the fallback channel take over.
     /// </summary>

@@ -18,6 +18,9 @@ public sealed class TwilioCallPlacer(
     IOptions<TwilioOptions> twilio,
     IOptions<RapidResponseOptions> service) : ICallPlacer
 {
+    /// <summary>The send budget's name for the account's calls (<see cref="TwilioOptions.CallsPerSecond"/>).</summary>
+    public const string Provider = "twilio-voice";
+
     /// <summary>Seconds Twilio lets it ring before reporting no-answer (Twilio's default is 60).</summary>
     public const int RingSeconds = 40;
 
