@@ -244,6 +244,9 @@ public sealed class ConsoleTests(BrowserFixture browser)
         await Expect(page.Locator("#policy-steps tr")).ToHaveCountAsync(3);
         await page.Locator("#policy-add").ClickAsync();
         await page.Locator("#policy-steps tr").Nth(3).Locator("[name=afterSeconds]").FillAsync("1800");
+        await Expect(page.Locator("#policy-steps tr").Nth(3).Locator("[name=scope] option"))
+            .ToHaveTextAsync(["никого нового", "цепочка регионов", "международные"]);
+        await page.Locator("#policy-steps tr").Nth(3).Locator("[name=scope]").SelectOptionAsync("intl");
         await page.Locator("#policy-save").ClickAsync();
         await Expect(page.Locator("#policy-status")).ToHaveTextAsync("Сохранено.");
         await Expect(page.Locator("#policy-note")).ToHaveTextAsync("");
@@ -256,6 +259,7 @@ public sealed class ConsoleTests(BrowserFixture browser)
 
             // The default's call step stays a call step that alerts nobody new: the editor keeps what it shows.
             Assert.Equal((true, null), (steps[0]!["call"]!.GetValue<bool>(), steps[0]!["scope"]?.GetValue<string>()));
+            Assert.Equal("intl", steps[3]!["scope"]!.GetValue<string>());
         }
 
         await page.Locator("#parked-queue").SelectOptionAsync("escalations");

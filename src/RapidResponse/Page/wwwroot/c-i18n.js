@@ -55,7 +55,7 @@ const TEXT = {
     },
     policies: {
       title: "Escalation policy", region: "Region", load: "Open", save: "Save", afterSeconds: "After (s)", scope: "Scope", tier: "Tier",
-      remind: "Remind", call: "Call lawyers", noScope: "nobody new", add: "Add a step", remove: "Remove", defaultPolicy: "This region uses the default policy; saving gives it its own.",
+      remind: "Remind", call: "Call lawyers", noScope: "nobody new", scopeChain: "region chain", scopeIntl: "international", add: "Add a step", remove: "Remove", defaultPolicy: "This region uses the default policy; saving gives it its own.",
       inherited: "This region follows {region}'s policy; saving gives it its own.", saved: "Saved.",
       parked: "Parked messages", queue: "Queue", list: "List", replay: "Replay all", replayed: "{n} messages put back on {queue}.",
       noneParked: "Nothing parked on {queue}.", parkedAt: "Parked", body: "Message", operatorAlerted: "Operator told",
@@ -114,7 +114,7 @@ const TEXT = {
     },
     policies: {
       title: "Политика эскалации", region: "Регион", load: "Открыть", save: "Сохранить", afterSeconds: "Через (с)", scope: "Охват", tier: "Уровень",
-      remind: "Напомнить", call: "Позвонить юристам", noScope: "никого нового", add: "Добавить шаг", remove: "Убрать", defaultPolicy: "Для региона действует политика по умолчанию; сохранение задаст собственную.",
+      remind: "Напомнить", call: "Позвонить юристам", noScope: "никого нового", scopeChain: "цепочка регионов", scopeIntl: "международные", add: "Добавить шаг", remove: "Убрать", defaultPolicy: "Для региона действует политика по умолчанию; сохранение задаст собственную.",
       inherited: "Регион следует политике {region}; сохранение задаст собственную.", saved: "Сохранено.",
       parked: "Отложенные сообщения", queue: "Очередь", list: "Показать", replay: "Вернуть все", replayed: "Возвращено в {queue}: {n}.",
       noneParked: "В {queue} ничего не отложено.", parkedAt: "Отложено", body: "Сообщение", operatorAlerted: "Оператор уведомлён",
@@ -173,7 +173,7 @@ const TEXT = {
     },
     policies: {
       title: "Эскалация саясаты", region: "Өңір", load: "Ашу", save: "Сақтау", afterSeconds: "Кейін (с)", scope: "Қамту", tier: "Деңгей",
-      remind: "Еске салу", call: "Заңгерлерге қоңырау шалу", noScope: "жаңа ешкім", add: "Қадам қосу", remove: "Алып тастау", defaultPolicy: "Бұл өңірде әдепкі саясат қолданылады; сақтасаңыз, өз саясаты болады.",
+      remind: "Еске салу", call: "Заңгерлерге қоңырау шалу", noScope: "жаңа ешкім", scopeChain: "өңірлер тізбегі", scopeIntl: "халықаралық", add: "Қадам қосу", remove: "Алып тастау", defaultPolicy: "Бұл өңірде әдепкі саясат қолданылады; сақтасаңыз, өз саясаты болады.",
       inherited: "Бұл өңір {region} саясатын ұстанады; сақтасаңыз, өз саясаты болады.", saved: "Сақталды.",
       parked: "Кейінге қалдырылған хабарлар", queue: "Кезек", list: "Көрсету", replay: "Барлығын қайтару", replayed: "{queue} кезегіне қайтарылды: {n}.",
       noneParked: "{queue} кезегінде кейінге қалдырылған ештеңе жоқ.", parkedAt: "Қалдырылған уақыты", body: "Хабар", operatorAlerted: "Операторға хабарланды",

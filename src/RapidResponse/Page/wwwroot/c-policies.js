@@ -11,7 +11,8 @@ function stepRow(step, index) {
     el("td", {}, el("input", { type: "number", min: "0", name: "afterSeconds", value: String(step.afterSeconds), "aria-label": t("policies.afterSeconds") })),
     el("td", {}, el("select", { name: "scope", "aria-label": t("policies.scope") },
       // A call step may alert nobody new: its scope is none ("").
-      ["", "chain", "intl"].map((s) => el("option", { value: s, selected: s === (step.scope ?? "") }, s || t("policies.noScope"))))),
+      [["", "noScope"], ["chain", "scopeChain"], ["intl", "scopeIntl"]].map(([s, label]) =>
+        el("option", { value: s, selected: s === (step.scope ?? "") }, t("policies." + label))))),
     el("td", {}, el("input", { type: "number", min: "1", max: "9", name: "tier", value: step.tier ? String(step.tier) : "", "aria-label": t("policies.tier") })),
     el("td", {}, el("input", { type: "checkbox", name: "remind", checked: step.remind, "aria-label": t("policies.remind") })),
     el("td", {}, el("input", { type: "checkbox", name: "call", checked: step.call, "aria-label": t("policies.call") })),
