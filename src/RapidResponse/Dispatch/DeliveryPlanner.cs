@@ -43,26 +43,27 @@ public sealed class DeliveryPlanner(AlertStore alerts, PhoneIndex phones, Delive
         return added;
     }
 
-    /// <summary>
-    /// Honours STOP: a number that opted out gets no SMS; the contact is emailed instead when it has an address. The
-    /// opt-outs are read once, whatever the number of recipients.
-    /// </summary>
-    public async Task<IReadOnlyList<(Contact Contact, Channel Channel)>> WithoutOptedOutAsync(
-        IReadOnlyList<(Contact Contact, Channel Channel)> recipients, CancellationToken cancellationToken) =>
-        recipients.Any(r => r.Channel == Channel.Sms) ? Without(recipients, await OptOutsAsync(cancellationToken)) : recipients;
-
     /// <summary>Every number that opted out, in one read: to start alongside the reads of the recipients.</summary>
     public Task<OptOuts> OptOutsAsync(CancellationToken cancellationToken) => phones.OptOutsAsync(cancellationToken);
 
-    /// <summary>The recipients as <see cref="WithoutOptedOutAsync"/> leaves them, given the opt-outs.</summary>
+    /// <summary>
+    /// Honours STOP, sent by SMS or on WhatsApp: a number that opted out gets neither SMS nor WhatsApp; the contact is
+    /// emailed instead when it has an address.
+    /// </summary>
     public static IReadOnlyList<(Contact Contact, Channel Channel)> Without(IReadOnlyList<(Contact Contact, Channel Channel)> recipients, OptOuts optOuts) =>
         recipients
-            .Select(r => r.Channel == Channel.Sms && r.Contact.Phone is { } phone && optOuts.Contains(phone)
+            .Select(r => ToPhone(r.Channel) && r.Contact.Phone is { } phone && optOuts.Contains(phone)
                 ? (r.Contact, Channel: string.IsNullOrEmpty(r.Contact.Email) ? (Channel?)null : Channel.Email)
                 : (r.Contact, Channel: (Channel?)r.Channel))
             .Where(c => c.Channel is not null)
             .Select(c => (c.Contact, c.Channel!.Value))
             .ToList();
+
+    /// <summary>Whether a message on the delivery's channel would reach a number that sent STOP.</summary>
+    public static bool OptedOut(Delivery delivery, OptOuts optOuts) => ToPhone(delivery.Channel) && optOuts.Contains(delivery.Address);
+
+    /// <summary>The channels a STOP from the number ends: both reach the phone through Twilio, and a STOP on either is one number's.</summary>
+    private static bool ToPhone(Channel channel) => channel is Channel.Sms or Channel.WhatsApp;
 
     /// <summary>A new alert delivery to a contact, as the fan-out makes them.</summary>
     public static Delivery NewAlertDelivery(string alertId, Contact contact, Channel channel, DateTimeOffset now) => new(

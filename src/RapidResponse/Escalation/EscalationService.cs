@@ -72,14 +72,18 @@ public sealed partial class EscalationService(
             EscalationScope.Intl => [RegionCode.International],
             _ => [],
         };
+        // STOP is honoured for the step's new recipients and for reminders alike (a lawyer may opt out mid-alert).
+        var reading = planner.OptOutsAsync(cancellationToken);
         var lists = await Task.WhenAll(regions.Select(region => ListAsync(region, step.Tier, cancellationToken)));
-        var recipients = await planner.WithoutOptedOutAsync(
+        var optOuts = await reading;
+        var recipients = DeliveryPlanner.Without(
             RecipientSelector.Select(lists.SelectMany(l => l)).Where(r => !acknowledged.Contains(r.Contact.Role)).ToList(),
-            cancellationToken);
+            optOuts);
         var widened = recipients.Select(r => DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now));
         var reminders = step.Remind
             ? existing.Values
                 .Where(d => d.Kind == DeliveryKind.Alert && !acknowledged.Contains(d.Role) && !d.State.IsFinalFailure() && !declined.Contains(d.Id))
+                .Where(d => !DeliveryPlanner.OptedOut(d, optOuts))
                 .Select(d => DeliveryKinds.Later(d, DeliveryKinds.ReminderId(d, number), DeliveryKind.Reminder, Number(number), now))
             : [];
         var called = step.Call ? await calls.CallsAsync(number, existing.Values, acknowledged, declined, now, cancellationToken) : [];

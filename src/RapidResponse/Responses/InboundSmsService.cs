@@ -157,7 +157,7 @@ public sealed partial class InboundSmsService(
     private static string[] Words(string rest) =>
         rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "{Phone} opted out of SMS")]
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "{Phone} opted out of SMS and WhatsApp")]
     private partial void LogOptedOut(string phone);
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "YES from {Phone} matched no open alert")]

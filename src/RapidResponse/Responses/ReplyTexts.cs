@@ -17,7 +17,7 @@ public sealed record ReplyTexts(
 {
     public static readonly ReplyTexts English = new(
         "RapidResponse alerts for human-rights defenders. Reply YES to an alert to respond. Reply STOP to stop these messages. Contact your coordinator for help.",
-        "RapidResponse: you will get no more SMS from this service. Reply START to receive alerts again.",
+        "RapidResponse: you will get no more SMS or WhatsApp messages from this service. Reply START to receive alerts again.",
         "RapidResponse: you will receive alerts again.",
         "RapidResponse: no open alert to answer. Reply HELP for help.",
         "RapidResponse: thank you, noted that you can't go. Others are being asked.",
@@ -26,7 +26,7 @@ public sealed record ReplyTexts(
 
     public static readonly ReplyTexts Russian = new(
         "RapidResponse: сигналы тревоги для правозащитников. Ответьте ДА на тревогу, чтобы откликнуться. Ответьте STOP, чтобы отписаться. За помощью обратитесь к координатору.",
-        "RapidResponse: SMS от этого сервиса больше не придут. Ответьте START, чтобы снова получать тревоги.",
+        "RapidResponse: SMS и сообщения WhatsApp от этого сервиса больше не придут. Ответьте START, чтобы снова получать тревоги.",
         "RapidResponse: вы снова будете получать тревоги.",
         "RapidResponse: нет открытой тревоги, на которую можно ответить. Ответьте ПОМОЩЬ для справки.",
         "RapidResponse: спасибо, отмечено, что вы не можете поехать. Мы спрашиваем других.",

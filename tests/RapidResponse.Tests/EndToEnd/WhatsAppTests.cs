@@ -93,6 +93,29 @@ public sealed class WhatsAppTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Stop_OnWhatsApp_EndsWhatsAppToo_AndTheNextAlertGoesByEmail()
+    {
+        var scenario = await Scenario.CreateAsync(host);
+        var phone = TestData.Phone();
+        var email = $"wa-{Guid.NewGuid():N}@example.org";
+        await Scenario.PutContactAsync(host, "wa-" + Guid.NewGuid().ToString("N")[..8],
+            new { name = "Stopped WhatsApp", region = scenario.Region, role = "lawyer", tier = 1, phone, email, language = "en", prefers = "whatsapp" });
+
+        using (var stop = await Responders.SmsAsync(host, "whatsapp:" + phone, "STOP"))
+        {
+            Assert.Contains("no more SMS or WhatsApp", await stop.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var alertId = await Responders.PressAsync(host, scenario, scenario.OrganizerToken);
+        var reference = Responders.Reference(alertId);
+        await host.StandIns.WaitForAsync(_ => Responders.EmailSubjectsTo(host, email, reference).Count > 0, Timeout);
+        await host.StandIns.WaitForAsync(_ => scenario.LawyerPhones.All(p => Responders.SmsTo(host, p, reference).Count > 0), Timeout);
+
+        Assert.Empty(WhatsAppTo(phone));
+        Assert.Empty(Responders.SmsTo(host, phone, reference));
+    }
+
+    [Fact]
     public async Task Prefers_IsValidated_AndReadBack()
     {
         using var bad = await host.SendAsync(HttpMethod.Put, "api/manage/contacts/wa-bad", host.Host.AdminKey,

@@ -44,6 +44,31 @@ public sealed class EscalationServiceTests
     }
 
     [Fact]
+    public async Task Stop_SentBySmsOrOnWhatsApp_EndsRemindersAndNewMessagesOnBoth_AndAnEmailTakesTheirPlace()
+    {
+        var world = await WorldAsync();
+        var stoppedSms = await world.AddAlertDeliveryAsync(new Contact("l1", "KZ-SHY", "Aigerim N.", ContactRole.Lawyer, 1, "+77011234567", null, "ru", true), Channel.Sms);
+        var stoppedWhatsApp = await world.AddAlertDeliveryAsync(
+            new Contact("l3", "KZ-SHY", "Dana K.", ContactRole.Lawyer, 1, "+77011234569", null, "ru", true) { Prefers = ContactChannels.WhatsApp }, Channel.WhatsApp);
+        var still = await world.AddAlertDeliveryAsync(new Contact("l4", "KZ-SHY", "Madina S.", ContactRole.Lawyer, 1, "+77011234570", null, "ru", true), Channel.Sms);
+        await world.Contacts.PutAsync(
+            new Contact("l2", "KZ-SHY", "Backup Lawyer", ContactRole.Lawyer, 2, "+77011234568", "backup@example.org", "ru", true) { Prefers = ContactChannels.WhatsApp },
+            CancellationToken.None);
+        foreach (var phone in new[] { "+77011234567", "+77011234569", "+77011234568" })
+        {
+            await world.Phones.OptOutAsync(phone, Pressed, CancellationToken.None);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        await world.Service.HandleAsync(new EscalationMessage("a1", 1), CancellationToken.None);
+
+        var deliveries = await world.Alerts.ListDeliveriesAsync("a1", CancellationToken.None);
+        string[] expected = [stoppedSms.Id, stoppedWhatsApp.Id, still.Id, still.Id + "|reminder-1", "KZ-SHY|l2|email"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), deliveries.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("backup@example.org", Assert.Single(deliveries, d => d.Id == "KZ-SHY|l2|email").Address);
+    }
+
+    [Fact]
     public async Task ResolvedAlert_NeverEscalates()
     {
         var world = await WorldAsync();
