@@ -78,5 +78,6 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<FanOutService>()
         .AddSingleton<DispatchWatchdog>()
         .AddTransient<EmailBatchService>()
+        .AddSingleton<DeliveryWithdrawals>()
         .AddTransient<DeliveryService>();
 }

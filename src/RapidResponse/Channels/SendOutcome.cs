@@ -8,6 +8,9 @@ public abstract record SendOutcome
 
     /// <summary>The provider refused it for good (invalid number, unknown address): sending again will not help.</summary>
     public sealed record Rejected(string Code, string Reason) : SendOutcome;
+
+    /// <summary>Not handed to the provider: by its turn it was no longer wanted (<see cref="Dispatch.DeliveryWithdrawals"/>).</summary>
+    public sealed record Withdrawn(string Reason) : SendOutcome;
 }
 
 /// <summary>

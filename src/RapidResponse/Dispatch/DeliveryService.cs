@@ -6,6 +6,7 @@ using RapidResponse.Channels.Budget;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Channels.Voice;
+using RapidResponse.Contacts;
 using RapidResponse.Operations;
 using RapidResponse.Responses;
 using RapidResponse.Security;
@@ -39,6 +40,7 @@ public sealed partial class DeliveryService(
     ProviderOutages outages,
     DeliveryQueue queue,
     ISendBudget budget,
+    DeliveryWithdrawals withdrawals,
     IOptions<RapidResponseOptions> options,
     TimeProvider time,
     ILogger<DeliveryService> logger)
@@ -180,6 +182,7 @@ public sealed partial class DeliveryService(
                 RetryAt = null,
             },
             SendOutcome.Rejected rejected => claimed.MoveTo(DeliveryState.Failed, done) with { Error = $"{rejected.Code}: {rejected.Reason}" },
+            SendOutcome.Withdrawn withdrawn => claimed.MoveTo(DeliveryState.Withdrawn, done) with { Error = withdrawn.Reason },
             _ => throw new InvalidOperationException("Unknown send outcome."),
         };
 
@@ -187,6 +190,12 @@ public sealed partial class DeliveryService(
         if (await alerts.TryUpdateDeliveryAsync(recorded, cancellationToken) is null)
         {
             throw new DeliveryBusyException(delivery.Id);
+        }
+
+        if (outcome is SendOutcome.Withdrawn { Reason: var reason } && claimed.Kind == DeliveryKind.Call)
+        {
+            await alerts.AppendTimelineAsync(
+                alert.Id, new TimelineEntry(done, "call", $"Call to {Names.Of(claimed)} ({claimed.Role.ToWire()}) not placed: {reason}"), cancellationToken);
         }
 
         LogSent(delivery.AlertId, delivery.Channel, Pii.MaskAddress(delivery.Address), recorded.State);
@@ -202,31 +211,35 @@ public sealed partial class DeliveryService(
         return delivery.Channel switch
         {
             Channel.Sms => await SendSmsAsync(
-                new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), delivery, priority, cancellationToken),
-            Channel.Email => await SendEmailAsync(
-                new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), priority, cancellationToken),
+                new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), alert, delivery, priority, cancellationToken),
+            Channel.Email => await SlotAsync(SendGridEmailSender.Provider, alert, delivery, priority, cancellationToken) is { } withdrawn
+                ? withdrawn
+                : await email.SendAsync(new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
             // A call's words are served when Twilio fetches its TwiML (Responses/CallAnswers), not sent here.
-            Channel.Call => await PlaceCallAsync(new CallRequest(delivery.Address, reference), priority, cancellationToken),
-            Channel.WhatsApp => await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
+            Channel.Call => await SlotAsync(TwilioCallPlacer.Provider, alert, delivery, priority, cancellationToken) ?? await calls.PlaceAsync(new CallRequest(delivery.Address, reference), cancellationToken),
+            Channel.WhatsApp => await SlotAsync(provider: null, alert, delivery, priority, cancellationToken) ?? await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }
 
     public static string ProviderOf(Channel channel) => channel == Channel.Email ? SendGridEmailSender.Provider : TwilioSmsSender.Provider;
 
-    private async Task<SendOutcome> PlaceCallAsync(CallRequest call, SendPriority priority, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the provider's slot in the deployment's send budget (<paramref name="provider"/> null: a channel with
+    /// none), then asks whether a reminder or a call is still wanted: the wait is where it may stop being. Null means
+    /// send; otherwise the outcome to record.
+    /// </summary>
+    private async Task<SendOutcome.Withdrawn?> SlotAsync(string? provider, Alert alert, Delivery delivery, SendPriority priority, CancellationToken cancellationToken)
     {
-        await budget.AcquireAsync(TwilioCallPlacer.Provider, priority, cancellationToken);
-        return await calls.PlaceAsync(call, cancellationToken);
+        if (provider is not null)
+        {
+            await budget.AcquireAsync(provider, priority, cancellationToken);
+        }
+
+        return await withdrawals.ReasonAsync(alert, delivery, cancellationToken) is { } reason ? new SendOutcome.Withdrawn(reason) : null;
     }
 
-    private async Task<SendOutcome> SendEmailAsync(EmailMessage message, SendPriority priority, CancellationToken cancellationToken)
-    {
-        await budget.AcquireAsync(SendGridEmailSender.Provider, priority, cancellationToken);
-        return await email.SendAsync(message, cancellationToken);
-    }
-
-    private async Task<SendOutcome> SendSmsAsync(SmsMessage message, Delivery delivery, SendPriority priority, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendSmsAsync(SmsMessage message, Alert alert, Delivery delivery, SendPriority priority, CancellationToken cancellationToken)
     {
         if (delivery.OutcomeUnknown)
         {
@@ -241,8 +254,7 @@ public sealed partial class DeliveryService(
         }
 
         // The deployment's rate for the sender, shared by every instance; the lookup above spends none of it.
-        await budget.AcquireAsync(TwilioSmsSender.Provider, priority, cancellationToken);
-        return await sms.SendAsync(message, cancellationToken);
+        return await SlotAsync(TwilioSmsSender.Provider, alert, delivery, priority, cancellationToken) ?? await sms.SendAsync(message, cancellationToken);
     }
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} could not go out ({Failures} failure(s) in a row); held for {Wait}")]

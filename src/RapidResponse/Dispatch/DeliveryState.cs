@@ -1,8 +1,9 @@
 namespace RapidResponse.Dispatch;
 
 /// <summary>
-/// Where one send to one recipient stands: <c>pending → sending → sent → delivered | failed | undeliverable</c>.
-/// The Delivery row is the idempotency record of its send.
+/// Where one send to one recipient stands: <c>pending → sending → sent → delivered | failed | undeliverable</c>, or
+/// <c>pending → sending → withdrawn</c> for a reminder or call no longer wanted when its turn came
+/// (<see cref="DeliveryWithdrawals"/>). The Delivery row is the idempotency record of its send.
 /// </summary>
 public enum DeliveryState
 {
@@ -12,6 +13,9 @@ public enum DeliveryState
     Delivered,
     Failed,
     Undeliverable,
+
+    /// <summary>Never sent: by its turn, what it was for had happened (an acknowledgement, a decline, the resolution).</summary>
+    Withdrawn,
 }
 
 public static class DeliveryStates

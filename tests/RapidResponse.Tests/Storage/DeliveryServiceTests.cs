@@ -18,6 +18,8 @@ public sealed class DeliveryServiceTests
     private readonly RecordingEmail email = new();
     private TestFallback fallback = null!;
     private RapidResponse.Operations.ProviderOutages outages = null!;
+    private RapidResponse.Responses.ResponseStore responses = null!;
+    private RapidResponse.Responses.RecipientResponseStore declines = null!;
 
     [Fact]
     public async Task Deliver_SendsOnce_AndRecordsTheProviderId_EvenWhenTheMessageComesAgain()
@@ -322,12 +324,62 @@ public sealed class DeliveryServiceTests
         Assert.False(outages.IsKnownDown("twilio"));
     }
 
+    [Fact]
+    public async Task Deliver_AReminderOrCallWhoseLawyerRoleAcknowledgedMeanwhile_IsWithdrawn_NotSent()
+    {
+        var (service, store, message) = await SetUpAsync();
+        var alerted = (await store.GetDeliveryAsync("a1", message.DeliveryId, CancellationToken.None))!;
+        var reminder = DeliveryKinds.Later(alerted, DeliveryKinds.ReminderId(alerted, 1), DeliveryKind.Reminder, "1", time.GetUtcNow());
+        var call = DeliveryKinds.Later(alerted, DeliveryKinds.CallId(alerted, 1), DeliveryKind.Call, "1", time.GetUtcNow()) with { Channel = Channel.Call };
+        await store.AddDeliveriesAsync([reminder, call], CancellationToken.None);
+        await responses.TryAddAcknowledgementAsync("a1", new RapidResponse.Responses.Acknowledgement(
+            "KZ|c2|sms", "c2", "Dana K.", RapidResponse.Contacts.ContactRole.Lawyer, Channel.Sms, time.GetUtcNow()), CancellationToken.None);
+
+        // The call placer here throws: a call that is placed fails the test.
+        await service.DeliverAsync(new DeliveryMessage("a1", reminder.Id), CancellationToken.None);
+        await service.DeliverAsync(new DeliveryMessage("a1", call.Id), CancellationToken.None);
+        await service.DeliverAsync(new DeliveryMessage("a1", call.Id), CancellationToken.None);
+
+        Assert.Empty(sms.Sent);
+        foreach (var id in new[] { reminder.Id, call.Id })
+        {
+            var row = (await store.GetDeliveryAsync("a1", id, CancellationToken.None))!;
+            Assert.Equal((DeliveryState.Withdrawn, "Dana (lawyer) acknowledged"), (row.State, row.Error));
+        }
+
+        var timeline = (await store.ReadAsync("a1", CancellationToken.None))!.Timeline;
+        Assert.Equal("Call to Aigerim (lawyer) not placed: Dana (lawyer) acknowledged", Assert.Single(timeline, t => t.Kind == "call").Text);
+    }
+
+    [Fact]
+    public async Task Deliver_AReminderToWhoeverSaidTheyCannotGo_IsWithdrawn_OneToAnUnansweredRoleIsSent()
+    {
+        var (service, store, message) = await SetUpAsync();
+        var alerted = (await store.GetDeliveryAsync("a1", message.DeliveryId, CancellationToken.None))!;
+        var other = alerted with { Id = "KZ|c3|sms", Address = "+77011234599", RecipientName = "Madina S." };
+        var declinedReminder = DeliveryKinds.Later(alerted, DeliveryKinds.ReminderId(alerted, 1), DeliveryKind.Reminder, "1", time.GetUtcNow());
+        var reminder = DeliveryKinds.Later(other, DeliveryKinds.ReminderId(other, 1), DeliveryKind.Reminder, "1", time.GetUtcNow());
+        await store.AddDeliveriesAsync([other, declinedReminder, reminder], CancellationToken.None);
+        await declines.TryDeclineAsync("a1", alerted.Id, time.GetUtcNow(), CancellationToken.None);
+
+        await service.DeliverAsync(new DeliveryMessage("a1", declinedReminder.Id), CancellationToken.None);
+        await service.DeliverAsync(new DeliveryMessage("a1", reminder.Id), CancellationToken.None);
+
+        Assert.Equal("+77011234599", Assert.Single(sms.Sent).To);
+        var withdrawn = (await store.GetDeliveryAsync("a1", declinedReminder.Id, CancellationToken.None))!;
+        Assert.Equal((DeliveryState.Withdrawn, "the recipient said they cannot go"), (withdrawn.State, withdrawn.Error));
+        Assert.Equal(DeliveryState.Sent, (await store.GetDeliveryAsync("a1", reminder.Id, CancellationToken.None))!.State);
+    }
+
     private static readonly RapidResponse.Contacts.Contact Aigerim =
         new("c1", "KZ", "Aigerim N.", RapidResponse.Contacts.ContactRole.Lawyer, 1, "+77011234567", "aigerim@example.org", "ru", true);
 
     private async Task<(DeliveryService, AlertStore, DeliveryMessage)> SetUpAsync()
     {
-        var store = new AlertStore(await SharedAzurite.NewTableAsync("alerts"));
+        var table = await SharedAzurite.NewTableAsync("alerts");
+        var store = new AlertStore(table);
+        responses = new RapidResponse.Responses.ResponseStore(table);
+        declines = new RapidResponse.Responses.RecipientResponseStore(table);
         var alert = AlertStoreTests.Alert("a1");
         await store.CreateAsync(alert, new TimelineEntry(time.GetUtcNow(), "accepted", "Alert accepted"), CancellationToken.None);
         var delivery = AlertStoreTests.Delivery("a1", "KZ|c1|sms");
@@ -338,7 +390,7 @@ public sealed class DeliveryServiceTests
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
         var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, options, time, NullLogger<EmailBatchService>.Instance);
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, new NoCalls(), new WhatsAppDispatch(new NoWhatsApp(), content), fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, options, time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, content, sms, email, new NoCalls(), new WhatsAppDispatch(new NoWhatsApp(), content), fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, new DeliveryWithdrawals(responses, declines), options, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 

@@ -24,6 +24,9 @@ public sealed class DeliveryTransitionsTests
     [InlineData(DeliveryState.Undeliverable, DeliveryState.Delivered, false)]
     [InlineData(DeliveryState.Failed, DeliveryState.Sending, false)]
     [InlineData(DeliveryState.Sent, DeliveryState.Pending, false)]
+    [InlineData(DeliveryState.Sending, DeliveryState.Withdrawn, true)]
+    [InlineData(DeliveryState.Withdrawn, DeliveryState.Sent, false)]
+    [InlineData(DeliveryState.Withdrawn, DeliveryState.Delivered, false)]
     public void CanMoveTo_OnlyForward_AndOutcomesAreFinal(DeliveryState from, DeliveryState to, bool expected) =>
         Assert.Equal(expected, from.CanMoveTo(to));
 
