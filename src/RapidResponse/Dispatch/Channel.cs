@@ -12,3 +12,16 @@ public enum Channel
     /// <summary>WhatsApp through Twilio (<c>whatsapp:+…</c>), for contacts who prefer it; a failed send falls back to SMS.</summary>
     WhatsApp,
 }
+
+public static class ChannelNames
+{
+    /// <summary>The channel as the timeline names it: "SMS to Aigerim (lawyer) failed".</summary>
+    public static string Display(this Channel channel) => channel switch
+    {
+        Channel.Sms => "SMS",
+        Channel.Email => "Email",
+        Channel.Call => "Call",
+        Channel.WhatsApp => "WhatsApp",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown channel."),
+    };
+}

@@ -23,8 +23,14 @@ public sealed partial class DeliveryFallback(
     /// <summary>Adds and queues the delivery on the other channel; false when the contact has no other address.</summary>
     public async Task<bool> FallBackAsync(Delivery failed, CancellationToken cancellationToken)
     {
-        // A call backs up an SMS already sent: nothing takes its place. The other channels fall back to each other.
-        if (failed.Channel == Channel.Call || failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
+        // A call backs up an SMS already sent: nothing takes its place (an unanswered call is on the timeline already).
+        if (failed.Channel == Channel.Call)
+        {
+            return false;
+        }
+
+        // The other channels fall back to each other, once.
+        if (failed.Id.Contains(FallbackMarker, StringComparison.Ordinal))
         {
             // The other channel already failed once for this message: going back would loop.
             LogNoFallback(failed.AlertId, failed.Channel);
@@ -54,7 +60,7 @@ public sealed partial class DeliveryFallback(
         {
             await alerts.AppendTimelineAsync(
                 failed.AlertId,
-                new TimelineEntry(now, "fallback", $"{Describe(failed.Channel)} to {FirstName(contact.Name)} ({contact.Role.ToWire()}) failed; trying {Describe(other)}"),
+                new TimelineEntry(now, "fallback", $"{failed.Channel.Display()} to {FirstName(contact.Name)} ({contact.Role.ToWire()}) failed; trying {other.Display()}"),
                 cancellationToken);
         }
 
@@ -69,13 +75,6 @@ public sealed partial class DeliveryFallback(
     private const string FallbackMarker = "|fallback-";
 
     public static string IdFor(Delivery failed, Channel other) => $"{failed.Id}{FallbackMarker}{other.ToString().ToLowerInvariant()}";
-
-    private static string Describe(Channel channel) => channel switch
-    {
-        Channel.Sms => "SMS",
-        Channel.WhatsApp => "WhatsApp",
-        _ => "Email",
-    };
 
     private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
 

@@ -64,9 +64,10 @@ public sealed partial class DeliveryFeedback(AlertStore alerts, DeliveryFallback
 
             LogMoved(next.AlertId, next.Channel, Pii.MaskAddress(next.Address), current.State, next.State);
             RapidResponseTelemetry.DeliveryReported(next.Channel, next.State);
-            if (next.State is DeliveryState.Failed or DeliveryState.Undeliverable)
+            if (next.State is DeliveryState.Failed or DeliveryState.Undeliverable && next.Channel != Channel.Call)
             {
-                // Only the writer that made the move gets here, so a repeated callback adds no second entry.
+                // Only the writer that made the move gets here, so a repeated callback adds no second entry. A call's
+                // end is on the timeline already, in CallAnswers' words ("no answer", "busy").
                 await alerts.AppendTimelineAsync(next.AlertId, FailedEntry(next, now), cancellationToken);
             }
 
@@ -103,8 +104,7 @@ public sealed partial class DeliveryFeedback(AlertStore alerts, DeliveryFallback
     {
         var firstName = delivery.RecipientName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault() ?? delivery.Role.ToWire();
-        var channel = delivery.Channel == Channel.Sms ? "SMS" : "Email";
-        return new TimelineEntry(at, "delivery-failed", $"{channel} to {firstName} ({delivery.Role.ToWire()}) failed: {delivery.State.ToWire()}");
+        return new TimelineEntry(at, "delivery-failed", $"{delivery.Channel.Display()} to {firstName} ({delivery.Role.ToWire()}) failed: {delivery.State.ToWire()}");
     }
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId}: {Channel} to {Address} moved from {From} to {To} on provider feedback")]

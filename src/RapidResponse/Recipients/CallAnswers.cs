@@ -18,6 +18,7 @@ namespace RapidResponse.Recipients;
 public sealed partial class CallAnswers(
     AlertStore alerts,
     RecipientActions actions,
+    DeliveryFeedback feedback,
     IOptions<RapidResponseOptions> service,
     TimeProvider time,
     ILogger<CallAnswers> logger)
@@ -35,7 +36,9 @@ public sealed partial class CallAnswers(
         if (IsMachine(answeredBy))
         {
             // A voicemail would keep the alert on a phone others may see; the lawyer has the SMS.
-            await TimelineAsync(alert, call, "reached voicemail; no message left", cancellationToken);
+            const string voicemail = "reached voicemail; no message left";
+            await TimelineAsync(alert, call, voicemail, cancellationToken);
+            await feedback.ApplyAsync(new ProviderReport(alert.Id, call.Id, DeliveryState.Failed, null, voicemail), cancellationToken);
             return VoiceTwiml.Final(null, null);
         }
 
@@ -84,11 +87,29 @@ public sealed partial class CallAnswers(
     public async Task StatusAsync(string reference, string? callStatus, string? answeredBy, CancellationToken cancellationToken)
     {
         var words = Words(callStatus, answeredBy);
-        if (words is not null && await CallAsync(reference, cancellationToken) is { } found)
+        if (words is null || await CallAsync(reference, cancellationToken) is not { } found)
         {
-            await TimelineAsync(found.Alert, found.Delivery, words, cancellationToken);
+            return;
+        }
+
+        await TimelineAsync(found.Alert, found.Delivery, words, cancellationToken);
+        if (Outcome(callStatus, answeredBy) is { } state)
+        {
+            // The call's row, forward only (a late 'ringing' after 'no answer' changes nothing), as for an SMS.
+            await feedback.ApplyAsync(new ProviderReport(found.Alert.Id, found.Delivery.Id, state, null, words), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// What the call's row becomes when the call ends: <c>delivered</c> when it was answered (a voicemail was marked
+    /// <c>failed</c> already, when its TwiML was fetched), <c>failed</c> when nobody answered.
+    /// </summary>
+    public static DeliveryState? Outcome(string? callStatus, string? answeredBy) => callStatus?.Trim().ToLowerInvariant() switch
+    {
+        "completed" => IsMachine(answeredBy) ? DeliveryState.Failed : DeliveryState.Delivered,
+        "no-answer" or "busy" or "failed" or "canceled" => DeliveryState.Failed,
+        _ => null,
+    };
 
     public static string? Words(string? callStatus, string? answeredBy) => callStatus?.Trim().ToLowerInvariant() switch
     {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using RapidResponse.Alerts;
+using RapidResponse.Dispatch;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.EndToEnd;
@@ -82,6 +84,10 @@ public sealed class VoiceCallTests(LocalHostFixture host)
             ["Call to Lawyer0 (lawyer): ringing", "Call to Lawyer0 (lawyer): no answer", "Call to Lawyer0 (lawyer): reached voicemail; no message left"],
             timeline);
         Assert.Empty((await Responders.StatusAsync(host, alertId, scenario.OrganizerToken))["acknowledgements"]!.AsArray());
+        // The call's own row ends as the call did; the voicemail after it (a late, odd callback) moves it no further.
+        var row = (await host.Host.Services.GetRequiredService<AlertStore>().ReadAsync(alertId, CancellationToken.None))!.Deliveries
+            .Single(d => d.Kind == DeliveryKind.Call && d.Address == lawyer);
+        Assert.Equal((DeliveryState.Failed, "no answer"), (row.State, row.Error));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using RapidResponse.Channels.Voice;
+using RapidResponse.Dispatch;
 using RapidResponse.Recipients;
 using RapidResponse.Statements;
 using RapidResponse.Tests.Storage;
@@ -65,4 +66,16 @@ public sealed class VoiceTwimlTests
     [InlineData("initiated", null, null)]
     public void CallStatuses_HaveTimelineWords(string status, string? answeredBy, string? words) =>
         Assert.Equal(words, CallAnswers.Words(status, answeredBy));
+
+    [Theory]
+    [InlineData("completed", "human", DeliveryState.Delivered)]
+    [InlineData("completed", null, DeliveryState.Delivered)]
+    [InlineData("completed", "machine_end_beep", DeliveryState.Failed)]
+    [InlineData("no-answer", null, DeliveryState.Failed)]
+    [InlineData("busy", null, DeliveryState.Failed)]
+    [InlineData("canceled", null, DeliveryState.Failed)]
+    [InlineData("in-progress", "human", null)]
+    [InlineData("ringing", null, null)]
+    public void CallsEnd_DeliveredWhenAnswered_FailedWhenNot(string status, string? answeredBy, DeliveryState? expected) =>
+        Assert.Equal(expected, CallAnswers.Outcome(status, answeredBy));
 }

@@ -20,7 +20,7 @@ const TEXT = {
     },
     age: { seconds: "{n} s", minutes: "{n} min", hours: "{n} h {m} min", days: "{n} d" },
     states: {
-      pending: "pending", sending: "sending", sent: "sent", delivered: "delivered", failed: "failed", undeliverable: "undeliverable", withdrawn: "not needed",
+      pending: "pending", sending: "sending", sent: "sent", delivered: "delivered", failed: "failed", undeliverable: "undeliverable",
     },
     incidents: { attack: "Attack", detention: "Detention", raid: "Raid", threat: "Threat", ban: "Ban", other: "Other" },
     alert: {
@@ -79,7 +79,7 @@ const TEXT = {
     },
     age: { seconds: "{n} с", minutes: "{n} мин", hours: "{n} ч {m} мин", days: "{n} дн" },
     states: {
-      pending: "ожидает", sending: "отправляется", sent: "отправлено", delivered: "доставлено", failed: "ошибка", undeliverable: "не доставить", withdrawn: "не понадобилось",
+      pending: "ожидает", sending: "отправляется", sent: "отправлено", delivered: "доставлено", failed: "ошибка", undeliverable: "не доставить",
     },
     incidents: { attack: "Нападение", detention: "Задержание", raid: "Обыск", threat: "Угроза", ban: "Запрет", other: "Другое" },
     alert: {
@@ -138,7 +138,7 @@ const TEXT = {
     },
     age: { seconds: "{n} с", minutes: "{n} мин", hours: "{n} сағ {m} мин", days: "{n} күн" },
     states: {
-      pending: "күтуде", sending: "жіберілуде", sent: "жіберілді", delivered: "жеткізілді", failed: "қате", undeliverable: "жеткізу мүмкін емес", withdrawn: "қажет болмады",
+      pending: "күтуде", sending: "жіберілуде", sent: "жіберілді", delivered: "жеткізілді", failed: "қате", undeliverable: "жеткізу мүмкін емес",
     },
     incidents: { attack: "Шабуыл", detention: "Ұстау", raid: "Тінту", threat: "Қорқыту", ban: "Тыйым", other: "Басқа" },
     alert: {
