@@ -10,7 +10,14 @@
 //    first property only, and every message has the same account, so each receive, peek, expiry check (before
 //    every operation) and count scanned every message of every queue: a poll of an empty queue cost as much as
 //    the 10,000 messages of a large fan-out on another. Naming the queue first narrows it to that queue's messages.
-// 3. The table service finds an entity by RowKey first, then PartitionKey, the same way: for a table whose rows share
+// 3. A receive marks its messages invisible with one update() of the whole batch, and LokiJS answers a batch update
+//    by re-sorting every index of the collection: every receive sorted all messages of all queues, four times. The
+//    messages are updated one by one instead, each index adjusted in place.
+// 4. Before every queue operation Azurite scans the queue's messages for expired ones: every put, receive and
+//    delete of a 10,000-message fan-out read all the messages still waiting. The store now remembers, per queue, a
+//    time before which none of its messages can expire (the earliest expiry it saw, lowered by each insert), and
+//    scans only once that time has come. Messages expire exactly as before.
+// 5. The table service finds an entity by RowKey first, then PartitionKey, the same way: for a table whose rows share
 //    one RowKey under many partitions (RecipientLinks, one row per link), every read and write scanned every link
 //    ever issued. Each point lookup now names first the key whose index range is the narrower.
 "use strict";
@@ -37,6 +44,45 @@ const queuePatches = [
     what: "expiry checks narrowed to their queue",
     original: "        const query = {\n            accountName: account,\n            queueName: queue,\n            expirationTime: { $lte: queryTime }\n        };",
     patched: "        const query = {\n            queueName: queue,\n            accountName: account,\n            expirationTime: { $lte: queryTime }\n        };",
+    count: 1,
+  },
+  {
+    what: "a receive's messages updated one by one, not by re-sorting every index",
+    original: "        coll.update(docs);\n        const res = [];",
+    patched: "        for (const doc of docs) {\n            coll.update(doc);\n        }\n        const res = [];",
+    count: 1,
+  },
+  {
+    what: "the expiry scan only once a message of the queue can have expired",
+    original: "    async clearExpiredMessages(account, queue, context) {\n",
+    patched: `    async clearExpiredMessages(account, queue, context) {
+        // Added by RapidResponse's scripts/patch-azurite.js: no message of the queue expires before nextExpiry.
+        const key = account + "/" + queue;
+        this.nextExpiry = this.nextExpiry || new Map();
+        if (this.nextExpiry.has(key) && new Date().getTime() < this.nextExpiry.get(key)) {
+            return;
+        }
+        this.clearExpiredMessagesNow(account, queue, context);
+        let next = Infinity;
+        for (const doc of this.db.getCollection(this.MESSAGES_COLLECTION).find({ queueName: queue, accountName: account })) {
+            next = Math.min(next, +doc.expirationTime);
+        }
+        this.nextExpiry.set(key, next);
+    }
+    lowerNextExpiry(message) {
+        const key = message.accountName + "/" + message.queueName;
+        if (this.nextExpiry && this.nextExpiry.has(key)) {
+            this.nextExpiry.set(key, Math.min(this.nextExpiry.get(key), +message.expirationTime));
+        }
+    }
+    clearExpiredMessagesNow(account, queue, context) {
+`,
+    count: 1,
+  },
+  {
+    what: "an insert lowers its queue's earliest expiry",
+    original: "        coll.insert(saveMessage);\n    }",
+    patched: "        coll.insert(saveMessage);\n        this.lowerNextExpiry(saveMessage);\n    }",
     count: 1,
   },
   {

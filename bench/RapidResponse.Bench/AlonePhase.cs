@@ -33,6 +33,14 @@ public static class AlonePhase
         var peak = reset ? ProcStats.PeakRss(pid) : null;
 
         var everyone = instance.Arrivals.EveryoneReached(phones, 0);
+        say($"alone: SMS a second, by 10 s from the press: {string.Join(", ", PerTenSeconds(instance.Arrivals.Since(0), start))}");
         return new AloneResult(recipients, ideal, Stopwatch.GetElapsedTime(start, everyone) - options.StandInLatency, peak);
     }
+
+    /// <summary>Where the time goes: the send rate in each 10 s of the fan-out (at the budget's rate throughout, ideally).</summary>
+    private static IEnumerable<string> PerTenSeconds(IReadOnlyList<SmsArrival> arrivals, long start) =>
+        arrivals
+            .GroupBy(a => (int)(Stopwatch.GetElapsedTime(start, a.Timestamp).TotalSeconds / 10))
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Count() / 10.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture));
 }

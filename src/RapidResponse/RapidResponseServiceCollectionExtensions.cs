@@ -79,5 +79,6 @@ public static class RapidResponseServiceCollectionExtensions
         .AddSingleton<DispatchWatchdog>()
         .AddTransient<EmailBatchService>()
         .AddSingleton<DeliveryWithdrawals>()
+        .AddSingleton<RecentAlerts>()
         .AddTransient<DeliveryService>();
 }

@@ -29,6 +29,7 @@ namespace RapidResponse.Dispatch;
 /// </remarks>
 public sealed partial class DeliveryService(
     AlertStore alerts,
+    RecentAlerts recentAlerts,
     IDeliveryContent content,
     ISmsSender sms,
     IEmailSender email,
@@ -94,7 +95,7 @@ public sealed partial class DeliveryService(
         // The phone index is what a YES reply is matched against: written before the SMS can be answered (alert SMS
         // only; idempotent), here rather than in the fan-out so a large alert's first SMS does not wait for every
         // index write, and alongside the alert read so it adds no round trip.
-        var reading = alerts.GetAsync(delivery.AlertId, cancellationToken);
+        var reading = recentAlerts.GetAsync(claimed, cancellationToken);
         await Task.WhenAll(reading, phones.AddSentAsync([claimed], cancellationToken));
         var alert = await reading
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} belongs to missing alert {delivery.AlertId}.");

@@ -390,7 +390,7 @@ public sealed class DeliveryServiceTests
         var options = Microsoft.Extensions.Options.Options.Create(new RapidResponseOptions { AdminKey = new string('k', 32), PublicBaseUrl = new Uri("https://rr.example.org") });
         var batches = new EmailBatchService(store, content, email, fallback.Fallback, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, options, time, NullLogger<EmailBatchService>.Instance);
         var phones = new RapidResponse.Responses.PhoneIndex(await SharedAzurite.NewTableAsync("phones"), new RapidResponse.Security.PhoneHasher(options));
-        var service = new DeliveryService(store, content, sms, email, new NoCalls(), new WhatsAppDispatch(new NoWhatsApp(), content), fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, new DeliveryWithdrawals(responses, declines), options, time, NullLogger<DeliveryService>.Instance);
+        var service = new DeliveryService(store, new RecentAlerts(store, time), content, sms, email, new NoCalls(), new WhatsAppDispatch(new NoWhatsApp(), content), fallback.Fallback, batches, phones, outages, new DeliveryQueue(fallback.Queue), NoSendBudget.Instance, new DeliveryWithdrawals(responses, declines), options, time, NullLogger<DeliveryService>.Instance);
         return (service, store, new DeliveryMessage("a1", delivery.Id));
     }
 
