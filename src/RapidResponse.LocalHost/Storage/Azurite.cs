@@ -21,6 +21,7 @@ namespace RapidResponse.LocalHost.Storage;
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly TimeSpan ExitPatience = TimeSpan.FromSeconds(10);
     private static readonly string[] CommonArguments = ["--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"];
 
     private readonly List<(Process Process, int Port)> processes = [];
@@ -76,7 +77,17 @@ public sealed class Azurite : IAsyncDisposable
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+                // Killed is enough: nothing after this needs the process gone, and a wait without end would hold a
+                // whole test run if its exit were never observed.
+                using var patience = new CancellationTokenSource(ExitPatience);
+                try
+                {
+                    await process.WaitForExitAsync(patience.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Still going after SIGKILL: the system reaps it.
+                }
             }
 
             process.Dispose();

@@ -213,9 +213,8 @@ public sealed partial class DeliveryService(
         {
             Channel.Sms => await SendSmsAsync(
                 new SmsMessage(delivery.Address, await content.SmsAsync(alert, delivery, cancellationToken), reference), alert, delivery, priority, cancellationToken),
-            Channel.Email => await SlotAsync(SendGridEmailSender.Provider, alert, delivery, priority, cancellationToken) is { } withdrawn
-                ? withdrawn
-                : await email.SendAsync(new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
+            Channel.Email => await SlotAsync(SendGridEmailSender.Provider, alert, delivery, priority, cancellationToken)
+                ?? await email.SendAsync(new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
             // A call's words are served when Twilio fetches its TwiML (Responses/CallAnswers), not sent here.
             Channel.Call => await SlotAsync(TwilioCallPlacer.Provider, alert, delivery, priority, cancellationToken) ?? await calls.PlaceAsync(new CallRequest(delivery.Address, reference), cancellationToken),
             Channel.WhatsApp => await SlotAsync(provider: null, alert, delivery, priority, cancellationToken) ?? await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
