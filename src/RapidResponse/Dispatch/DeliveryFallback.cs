@@ -78,9 +78,9 @@ public sealed partial class DeliveryFallback(
 
     private static string FirstName(string name) => name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : name;
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId}: {Failed} failed or its provider is out; falling back to {Fallback}")]
+    [LoggerMessage(EventId = 3140, Level = LogLevel.Information, Message = "Alert {AlertId}: {Failed} failed or its provider is out; falling back to {Fallback}")]
     private partial void LogFellBack(string alertId, Channel failed, Channel fallback);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Alert {AlertId}: {Failed} failed or its provider is out, and the contact has no other channel")]
+    [LoggerMessage(EventId = 3141, Level = LogLevel.Warning, Message = "Alert {AlertId}: {Failed} failed or its provider is out, and the contact has no other channel")]
     private partial void LogNoFallback(string alertId, Channel failed);
 }

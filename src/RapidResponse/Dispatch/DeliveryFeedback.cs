@@ -107,10 +107,10 @@ public sealed partial class DeliveryFeedback(AlertStore alerts, DeliveryFallback
         return new TimelineEntry(at, "delivery-failed", $"{delivery.Channel.Display()} to {firstName} ({delivery.Role.ToWire()}) failed: {delivery.State.ToWire()}");
     }
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId}: {Channel} to {Address} moved from {From} to {To} on provider feedback")]
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Alert {AlertId}: {Channel} to {Address} moved from {From} to {To} on provider feedback")]
     private partial void LogMoved(string alertId, Channel channel, string address, DeliveryState from, DeliveryState to);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Provider feedback for unknown delivery {DeliveryId} of alert {AlertId}; ignored")]
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Debug, Message = "Provider feedback for unknown delivery {DeliveryId} of alert {AlertId}; ignored")]
     private partial void LogUnknown(string alertId, string deliveryId);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Alert {AlertId}: delivery {DeliveryId} changed under provider feedback {Attempts} times; the provider will retry")]

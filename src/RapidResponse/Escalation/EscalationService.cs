@@ -160,12 +160,12 @@ public sealed partial class EscalationService(
 
     private static string Number(int step) => step.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Alert {AlertId}: escalation step {Step} done, {Added} new deliveries")]
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Alert {AlertId}: escalation step {Step} done, {Added} new deliveries")]
     private partial void LogStep(string alertId, int step, int added);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Alert {AlertId} is resolved; escalation step {Step} skipped")]
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Alert {AlertId} is resolved; escalation step {Step} skipped")]
     private partial void LogResolved(string alertId, int step);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Escalation for alert {AlertId}, which is not in the table")]
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Escalation for alert {AlertId}, which is not in the table")]
     private partial void LogMissing(string alertId);
 }

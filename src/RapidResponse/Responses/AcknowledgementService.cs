@@ -62,6 +62,6 @@ public sealed partial class AcknowledgementService(
         return true;
     }
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Alert {AlertId} acknowledged by a {Role} via {Via}")]
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Alert {AlertId} acknowledged by a {Role} via {Via}")]
     private partial void LogAcknowledged(string alertId, string role, Channel via);
 }

@@ -186,6 +186,6 @@ public sealed partial class StatementAdmin(
     [GeneratedRegex(@"^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.liquid$", RegexOptions.CultureInvariant)]
     private static partial Regex TemplateName();
 
-    [LoggerMessage(EventId = 7000, Level = LogLevel.Warning, Message = "Statement {Kind} {Name} replaced by an admin")]
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "Statement {Kind} {Name} replaced by an admin")]
     private partial void LogReplaced(string kind, string name);
 }

@@ -72,7 +72,7 @@ public sealed partial class SendGridEventWebhook(
         return contended ? FeedbackProblems.Busy() : null;
     }
 
-    [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "SendGrid__WebhookPublicKey is missing or not a P-256 public key: every SendGrid event is refused until it is set")]
+    [LoggerMessage(EventId = 3122, Level = LogLevel.Warning, Message = "SendGrid__WebhookPublicKey is missing or not a P-256 public key: every SendGrid event is refused until it is set")]
     private partial void LogNoKey();
 
     [LoggerMessage(EventId = 3121, Level = LogLevel.Warning, Message = "Rejected a SendGrid event batch: {Verdict}")]
