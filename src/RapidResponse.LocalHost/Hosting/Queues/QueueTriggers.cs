@@ -1,5 +1,7 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Azure.WebJobs.Host.Timers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RapidResponse.LocalHost.Hosting.Metadata;
 
 namespace RapidResponse.LocalHost.Hosting.Queues;
@@ -17,6 +19,7 @@ public static class QueueTriggers
         var generated = QueueFunctionGenerator.Generate(queueFunctions);
         services.AddSingleton(sp => new QueueFunctionInvoker(sp.GetRequiredService<IServiceScopeFactory>(), queueFunctions));
         services.AddWebJobs(_ => { }).AddAzureStorageQueues(options => hostJson.Queues.Bind(options));
+        services.Replace(ServiceDescriptor.Singleton<IWebJobsExceptionHandlerFactory, HostExceptionHandler.Factory>());
         services.Configure<JobHostFunctionTimeoutOptions>(hostJson.Configure);
         services.AddSingleton<ITypeLocator>(new GeneratedTypes(generated));
         services.AddSingleton<IJobActivator, ServiceProviderJobActivator>();
