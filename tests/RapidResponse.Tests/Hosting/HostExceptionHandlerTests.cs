@@ -24,7 +24,7 @@ public sealed class HostExceptionHandlerTests(LocalHostFixture host)
     public async Task WhileRunning_AnUncaughtException_StopsTheHost()
     {
         var lifetime = new Lifetime();
-        var handler = new HostExceptionHandler.Factory(lifetime, NullLogger<HostExceptionHandler>.Instance).Create(null!);
+        var handler = Handler(lifetime);
 
         await handler.OnUnhandledExceptionAsync(ExceptionDispatchInfo.Capture(new InvalidOperationException("listener failed")));
 
@@ -36,7 +36,7 @@ public sealed class HostExceptionHandlerTests(LocalHostFixture host)
     {
         var lifetime = new Lifetime();
         await lifetime.StoppingSource.CancelAsync();
-        var handler = new HostExceptionHandler.Factory(lifetime, NullLogger<HostExceptionHandler>.Instance).Create(null!);
+        var handler = Handler(lifetime);
 
         await handler.OnUnhandledExceptionAsync(ExceptionDispatchInfo.Capture(new ObjectDisposedException("CancellationTokenSource")));
 
@@ -47,12 +47,15 @@ public sealed class HostExceptionHandlerTests(LocalHostFixture host)
     public async Task AFunctionPastItsTimeout_StopsTheHost()
     {
         var lifetime = new Lifetime();
-        var handler = new HostExceptionHandler.Factory(lifetime, NullLogger<HostExceptionHandler>.Instance).Create(null!);
+        var handler = Handler(lifetime);
 
         await handler.OnTimeoutExceptionAsync(ExceptionDispatchInfo.Capture(new TimeoutException()), TimeSpan.FromSeconds(2));
 
         Assert.True(lifetime.StopRequested);
     }
+
+    private static IWebJobsExceptionHandler Handler(Lifetime lifetime) =>
+        new HostExceptionHandler.Factory(lifetime, NullLogger<HostExceptionHandler>.Instance).Create(null!);
 
     private sealed class Lifetime : IHostApplicationLifetime
     {
