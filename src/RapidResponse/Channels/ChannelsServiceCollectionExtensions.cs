@@ -42,6 +42,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IBucketStore>(sp => new TableBucketStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.SendBudget)));
         services.AddSingleton<SendBudget>();
         services.AddSingleton<ISendBudget>(sp => sp.GetRequiredService<SendBudget>());
+        services.AddHostedService<SendBudgetWarmUp>();
         return services;
     }
 

@@ -219,6 +219,59 @@ public sealed class SendBudgetTests
         Assert.True(time.GetUtcNow() - Start <= TimeSpan.FromSeconds(0.5), $"The next waited {time.GetUtcNow() - Start}.");
     }
 
+    [Fact]
+    public async Task AWarmUp_MakesTheRoundTrip_AndTakesNoToken()
+    {
+        using var sending = Instance(10);
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => sending.AcquireAsync(SendPriority.Urgent, CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(5));
+        var before = await store.GetAsync(Sender, CancellationToken.None);
+        using var starting = Instance(10);
+
+        Assert.True(await starting.WarmUpAsync(CancellationToken.None));
+
+        var after = await store.GetAsync(Sender, CancellationToken.None);
+        Assert.Equal(before!.Value.State, after!.Value.State);
+        Assert.NotEqual(before.Value.Version, after.Value.Version); // written back: the write path is warm too
+        // The four tokens the first instance left are all there for the new one's sends, and no fifth.
+        var sends = Enumerable.Range(0, 5).Select(_ => starting.AcquireAsync(SendPriority.Urgent, CancellationToken.None)).ToList();
+        await Task.WhenAll(sends.Take(4)).WaitAsync(TimeSpan.FromSeconds(5));
+        await Task.Delay(50);
+        Assert.False(sends[4].IsCompleted, "The warm-up gave a token the bucket did not have.");
+    }
+
+    [Fact]
+    public async Task AWarmUp_OfASenderWithNoBucketYet_LeavesItToTheFirstLease()
+    {
+        using var budget = Instance(10);
+
+        Assert.True(await budget.WarmUpAsync(CancellationToken.None));
+
+        Assert.Empty(store.Senders);
+        Assert.Equal(1, store.Calls);
+    }
+
+    [Fact]
+    public async Task TheHostsWarmUp_ReachesTheSmsBucket_AndDoesNotHoldUpAStopWhileStorageHangs()
+    {
+        using var budget = new SendBudget(
+            store,
+            Options.Create(new TwilioOptions { AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = 10 }),
+            Options.Create(new SendGridOptions { ApiKey = "key", FromEmail = "alerts@example.org" }),
+            time,
+            NullLogger<SendBudget>.Instance);
+        await budget.AcquireAsync(TwilioSmsSender.Provider, SendPriority.Normal, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        var version = (await store.GetAsync(Sender, CancellationToken.None))!.Value.Version;
+        using var warmUp = new SendBudgetWarmUp(budget, time, NullLogger<SendBudgetWarmUp>.Instance);
+
+        await warmUp.StartedAsync(CancellationToken.None);
+        await RunClockUntilAsync(() => store.GetAsync(Sender, CancellationToken.None).Result!.Value.Version != version, TimeSpan.FromSeconds(1));
+
+        store.Hang = true;
+        using var hanging = new SendBudgetWarmUp(budget, time, NullLogger<SendBudgetWarmUp>.Instance);
+        await hanging.StartedAsync(CancellationToken.None);
+        await hanging.StoppingAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     private SenderBudget Instance(int rate) => new(Sender, rate, store, time, NullLogger.Instance, s => s);
 
     private static async Task Record(Task acquired, List<string> order, string name)

@@ -24,6 +24,13 @@ public sealed class SendBudget(IBucketStore store, IOptions<TwilioOptions> twili
         return budget is null ? ValueTask.CompletedTask : new ValueTask(budget.AcquireAsync(priority, cancellationToken));
     }
 
+    /// <summary>
+    /// Makes the SMS sender's first round trip before any send needs it (<see cref="SenderBudget.WarmUpAsync"/>): the
+    /// path is the same for every sender, and SMS are what a new instance sends first in a storm.
+    /// </summary>
+    public Task<bool> WarmUpAsync(CancellationToken cancellationToken) =>
+        senders.GetOrAdd(TwilioSmsSender.Provider, Create)!.WarmUpAsync(cancellationToken);
+
     /// <summary>Storage round trips made for the budget so far, all senders (for the benchmark).</summary>
     public long RoundTrips => senders.Values.Sum(s => s?.RoundTrips ?? 0);
 

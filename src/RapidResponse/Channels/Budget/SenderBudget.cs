@@ -62,6 +62,32 @@ internal sealed partial class SenderBudget : IDisposable
 
     private long roundTrips;
 
+    /// <summary>
+    /// One round trip on the lease's path, taking nothing: the row read, and written back as it was over its ETag (a
+    /// 412, another instance leasing meanwhile, is as good). A new instance's first lease otherwise pays for the
+    /// bucket's first table calls (their code compiled on first use, their connection opened) inside
+    /// <see cref="StorageTimeout"/>, and falls back to this instance's own cap for <see cref="DegradedFor"/>. False when
+    /// the store did not answer; the first lease then tries again as usual.
+    /// </summary>
+    public async Task<bool> WarmUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Interlocked.Increment(ref roundTrips);
+            if (await store.GetAsync(sender, cancellationToken) is { } stored)
+            {
+                Interlocked.Increment(ref roundTrips);
+                await store.TryWriteAsync(sender, stored.State, stored.Version, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        {
+            return false;
+        }
+    }
+
     public Task AcquireAsync(SendPriority priority, CancellationToken cancellationToken)
     {
         lock (gate)
