@@ -45,7 +45,7 @@ public static class GlitchSimulation
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
         var start = time.GetUtcNow();
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        SendResilience.Configure(builder, messagesPerSecond: null);
+        SendResilience.Configure(builder);
         var pipeline = builder.Build();
         var requests = 0;
         var tried = new bool[recipients];

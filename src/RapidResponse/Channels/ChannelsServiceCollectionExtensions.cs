@@ -13,8 +13,9 @@ namespace RapidResponse.Channels;
 public static class ChannelsServiceCollectionExtensions
 {
     /// <summary>
-    /// Twilio SMS and SendGrid email, each on a typed HttpClient with the send resilience pipeline; their send rate is
-    /// the deployment's, shared through the <c>SendBudget</c> table (<see cref="ISendBudget"/>), not the pipeline's.
+    /// Twilio SMS, calls and WhatsApp and SendGrid email, each on a typed HttpClient with the send resilience pipeline;
+    /// their send rates are the deployment's, shared through the <c>SendBudget</c> table (<see cref="ISendBudget"/>),
+    /// not the pipeline's.
     /// </summary>
     public static IServiceCollection AddRapidResponseChannels(this IServiceCollection services)
     {
@@ -23,22 +24,18 @@ public static class ChannelsServiceCollectionExtensions
 
         services.AddHttpClient<ISmsSender, TwilioSmsSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
-            .AddResilienceHandler("twilio-send", (pipeline, context) => SendResilience.Configure(
-                pipeline, messagesPerSecond: null, BackoffScale(context.ServiceProvider)));
+            .AddResilienceHandler("twilio-send", (pipeline, context) => SendResilience.Configure(pipeline, BackoffScale(context.ServiceProvider)));
 
-        // Twilio places one call per second per account unless raised (docs/OPERATIONS.md): the cap keeps below it.
         services.AddHttpClient<ICallPlacer, TwilioCallPlacer>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
-            .AddResilienceHandler("twilio-call", (pipeline, _) => SendResilience.Configure(pipeline, messagesPerSecond: 1));
+            .AddResilienceHandler("twilio-call", (pipeline, context) => SendResilience.Configure(pipeline, BackoffScale(context.ServiceProvider)));
 
         services.AddHttpClient<IWhatsAppSender, TwilioWhatsAppSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new BaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl))
-            .AddResilienceHandler("twilio-whatsapp", (pipeline, context) =>
-                SendResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond));
+            .AddResilienceHandler("twilio-whatsapp", (pipeline, context) => SendResilience.Configure(pipeline, BackoffScale(context.ServiceProvider)));
 
         services.AddHttpClient<IEmailSender, SendGridEmailSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("sendgrid-send", (pipeline, context) =>
-                SendResilience.Configure(pipeline, messagesPerSecond: null, BackoffScale(context.ServiceProvider)));
+            .AddResilienceHandler("sendgrid-send", (pipeline, context) => SendResilience.Configure(pipeline, BackoffScale(context.ServiceProvider)));
         services.AddSingleton<IBucketStore>(sp => new TableBucketStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.SendBudget)));
         services.AddSingleton<SendBudget>();
         services.AddSingleton<ISendBudget>(sp => sp.GetRequiredService<SendBudget>());

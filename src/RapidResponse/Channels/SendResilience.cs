@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
@@ -41,24 +40,9 @@ public static class SendResilience
     private static readonly TimeSpan ShortestBreak = TimeSpan.FromMilliseconds(500);
 
     /// <param name="pipeline">The send client's pipeline.</param>
-    /// <param name="messagesPerSecond">The client-side send-rate cap, if any.</param>
     /// <param name="scale"><c>RapidResponseOptions.BackoffScale</c>: 1 in service; tests compress the retry and break periods.</param>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int? messagesPerSecond, double scale = 1)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, double scale = 1)
     {
-        if (messagesPerSecond is { } rate)
-        {
-            // Outermost: waiting for a send slot must not eat into the send's own timeouts.
-            pipeline.AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = rate,
-                TokensPerPeriod = rate,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 100_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }));
-        }
-
         pipeline
             .AddTimeout(TotalTimeout)
             .AddRetry(new HttpRetryStrategyOptions
@@ -100,7 +84,6 @@ public static class SendResilience
         null => true,
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => false,
         BrokenCircuitException => false,
-        Polly.RateLimiting.RateLimiterRejectedException => false,
         TimeoutRejectedException => true,
         _ when exception.InnerException is { } inner => MayHaveReachedProvider(inner),
         _ => true,

@@ -6,6 +6,7 @@ using RapidResponse.Channels.Budget;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Channels.Voice;
+using RapidResponse.Channels.WhatsApp;
 using RapidResponse.Contacts;
 using RapidResponse.Operations;
 using RapidResponse.Responses;
@@ -217,7 +218,7 @@ public sealed partial class DeliveryService(
                 ?? await email.SendAsync(new EmailMessage(delivery.Address, delivery.RecipientName, await content.EmailAsync(alert, delivery, cancellationToken), reference), cancellationToken),
             // A call's words are served when Twilio fetches its TwiML (Responses/CallAnswers), not sent here.
             Channel.Call => await SlotAsync(TwilioCallPlacer.Provider, alert, delivery, priority, cancellationToken) ?? await calls.PlaceAsync(new CallRequest(delivery.Address, reference), cancellationToken),
-            Channel.WhatsApp => await SlotAsync(provider: null, alert, delivery, priority, cancellationToken) ?? await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
+            Channel.WhatsApp => await SlotAsync(TwilioWhatsAppSender.Provider, alert, delivery, priority, cancellationToken) ?? await whatsApp.SendAsync(alert, delivery, reference, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown channel {delivery.Channel}."),
         };
     }
@@ -225,17 +226,12 @@ public sealed partial class DeliveryService(
     public static string ProviderOf(Channel channel) => channel == Channel.Email ? SendGridEmailSender.Provider : TwilioSmsSender.Provider;
 
     /// <summary>
-    /// Waits for the provider's slot in the deployment's send budget (<paramref name="provider"/> null: a channel with
-    /// none), then asks whether a reminder or a call is still wanted: the wait is where it may stop being. Null means
-    /// send; otherwise the outcome to record.
+    /// Waits for the provider's slot in the deployment's send budget, then asks whether a reminder or a call is still
+    /// wanted: the wait is where it may stop being. Null means send; otherwise the outcome to record.
     /// </summary>
-    private async Task<SendOutcome.Withdrawn?> SlotAsync(string? provider, Alert alert, Delivery delivery, SendPriority priority, CancellationToken cancellationToken)
+    private async Task<SendOutcome.Withdrawn?> SlotAsync(string provider, Alert alert, Delivery delivery, SendPriority priority, CancellationToken cancellationToken)
     {
-        if (provider is not null)
-        {
-            await budget.AcquireAsync(provider, priority, cancellationToken);
-        }
-
+        await budget.AcquireAsync(provider, priority, cancellationToken);
         return await withdrawals.ReasonAsync(alert, delivery, cancellationToken) is { } reason ? new SendOutcome.Withdrawn(reason) : null;
     }
 

@@ -5,6 +5,7 @@ using RapidResponse.Channels.Budget;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Channels.Voice;
+using RapidResponse.Channels.WhatsApp;
 using RapidResponse.Tests.Support;
 
 namespace RapidResponse.Tests.Unit;
@@ -147,12 +148,7 @@ public sealed class SendBudgetTests
     [Fact]
     public async Task Calls_DrawFromTheAccountsCallsPerSecond_AndLeaveTheSmsBudgetAlone()
     {
-        using var budget = new SendBudget(
-            store,
-            Options.Create(new TwilioOptions { AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = 100, CallsPerSecond = 1 }),
-            Options.Create(new SendGridOptions { ApiKey = "key", FromEmail = "alerts@example.org" }),
-            time,
-            NullLogger<SendBudget>.Instance);
+        using var budget = Budget(new TwilioOptions { AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = 100, CallsPerSecond = 1 });
 
         var calls = Enumerable.Range(0, 3).Select(_ => budget.AcquireAsync(TwilioCallPlacer.Provider, SendPriority.Normal, CancellationToken.None).AsTask()).ToList();
         await calls[0].WaitAsync(TimeSpan.FromSeconds(10));
@@ -165,6 +161,37 @@ public sealed class SendBudgetTests
         await RunClockUntilAsync(() => calls.All(c => c.IsCompleted), TimeSpan.FromSeconds(5));
         Assert.InRange(time.GetUtcNow() - Start, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(2.5));
         Assert.Contains("twilio-voice|AC00000000000000000000000000000000", store.Senders);
+    }
+
+    [Fact]
+    public async Task WhatsAppSends_DrawFromTheirSendersOwnRate_AndLeaveTheSmsBudgetAlone()
+    {
+        using var budget = Budget(new TwilioOptions
+        {
+            AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = 100,
+            WhatsAppFrom = "+15005550007", WhatsAppMessagesPerSecond = 5,
+        });
+
+        // The fake clock stands still: a full bucket of 5, the reserve included for these urgent sends, and no sixth.
+        var whatsApp = Enumerable.Range(0, 6).Select(_ => budget.AcquireAsync(TwilioWhatsAppSender.Provider, SendPriority.Urgent, CancellationToken.None).AsTask()).ToList();
+        await Task.WhenAll(whatsApp.Take(5)).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(Enumerable.Range(0, 80).Select(_ => budget.AcquireAsync(TwilioSmsSender.Provider, SendPriority.Normal, CancellationToken.None).AsTask()))
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(whatsApp[5].IsCompleted, "A sixth WhatsApp went out in the first second at 5 a second.");
+
+        await RunClockUntilAsync(() => whatsApp[5].IsCompleted, TimeSpan.FromSeconds(1));
+        Assert.Contains("twilio-whatsapp|+15005550007", store.Senders);
+    }
+
+    [Fact]
+    public async Task WithoutAWhatsAppSender_NothingIsCounted_ForNothingGoesOut()
+    {
+        using var budget = Budget(new TwilioOptions { AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", WhatsAppMessagesPerSecond = 1 });
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => budget.AcquireAsync(TwilioWhatsAppSender.Provider, SendPriority.Normal, CancellationToken.None).AsTask()))
+            .WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(0, store.Calls);
     }
 
     [Fact]
@@ -253,12 +280,7 @@ public sealed class SendBudgetTests
     [Fact]
     public async Task TheHostsWarmUp_ReachesTheSmsBucket_AndDoesNotHoldUpAStopWhileStorageHangs()
     {
-        using var budget = new SendBudget(
-            store,
-            Options.Create(new TwilioOptions { AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = 10 }),
-            Options.Create(new SendGridOptions { ApiKey = "key", FromEmail = "alerts@example.org" }),
-            time,
-            NullLogger<SendBudget>.Instance);
+        using var budget = Budget(new TwilioOptions { AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = 10 });
         await budget.AcquireAsync(TwilioSmsSender.Provider, SendPriority.Normal, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
         var version = (await store.GetAsync(Sender, CancellationToken.None))!.Value.Version;
         using var warmUp = new SendBudgetWarmUp(budget, time, NullLogger<SendBudgetWarmUp>.Instance);
@@ -273,6 +295,9 @@ public sealed class SendBudgetTests
     }
 
     private SenderBudget Instance(int rate) => new(Sender, rate, store, time, NullLogger.Instance, s => s);
+
+    private SendBudget Budget(TwilioOptions twilio) => new(
+        store, Options.Create(twilio), Options.Create(new SendGridOptions { ApiKey = "key", FromEmail = "alerts@example.org" }), time, NullLogger<SendBudget>.Instance);
 
     private static async Task Record(Task acquired, List<string> order, string name)
     {

@@ -72,7 +72,7 @@ public sealed class SendResilienceTests
         var services = new ServiceCollection();
         services.AddHttpClient("send")
             .ConfigurePrimaryHttpMessageHandler(() => handler)
-            .AddResilienceHandler("send", pipeline => SendResilience.Configure(pipeline, messagesPerSecond: null));
+            .AddResilienceHandler("send", pipeline => SendResilience.Configure(pipeline));
         using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("send");
         return await client.PostAsync("http://provider.test/send", new StringContent("body"));

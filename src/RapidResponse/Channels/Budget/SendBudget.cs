@@ -4,14 +4,16 @@ using Microsoft.Extensions.Options;
 using RapidResponse.Channels.Email;
 using RapidResponse.Channels.Sms;
 using RapidResponse.Channels.Voice;
+using RapidResponse.Channels.WhatsApp;
 using RapidResponse.Security;
 
 namespace RapidResponse.Channels.Budget;
 
 /// <summary>
-/// The send budgets of this deployment, one shared bucket per sender: Twilio's sender (its Messaging Service, else
-/// its number) at <c>Twilio__MessagesPerSecond</c>, Twilio's account's calls at <c>Twilio__CallsPerSecond</c>, SendGrid's account at <c>SendGrid__RequestsPerSecond</c> when set
-/// (one request carries up to 250 recipients, so it is uncapped by default).
+/// The send budgets of this deployment, one shared bucket per sender: Twilio's SMS sender (its Messaging Service,
+/// else its number) at <c>Twilio__MessagesPerSecond</c>, its WhatsApp sender at <c>Twilio__WhatsAppMessagesPerSecond</c>,
+/// the account's calls at <c>Twilio__CallsPerSecond</c>, SendGrid's account at <c>SendGrid__RequestsPerSecond</c> when
+/// set (one request carries up to 250 recipients, so it is uncapped by default).
 /// </summary>
 public sealed class SendBudget(IBucketStore store, IOptions<TwilioOptions> twilio, IOptions<SendGridOptions> sendGrid, TimeProvider time, ILogger<SendBudget> logger)
     : ISendBudget, IDisposable
@@ -43,6 +45,10 @@ public sealed class SendBudget(IBucketStore store, IOptions<TwilioOptions> twili
         TwilioSmsSender.Provider => new SenderBudget(SenderKey(twilio.Value), twilio.Value.MessagesPerSecond, store, time, logger, Pii.MaskText),
         // CPS is counted per account, whichever number places the call.
         TwilioCallPlacer.Provider => new SenderBudget("twilio-voice|" + twilio.Value.AccountSid, twilio.Value.CallsPerSecond, store, time, logger, Pii.MaskText),
+        TwilioWhatsAppSender.Provider when !string.IsNullOrWhiteSpace(twilio.Value.WhatsAppFrom) =>
+            new SenderBudget("twilio-whatsapp|" + twilio.Value.WhatsAppFrom, twilio.Value.WhatsAppMessagesPerSecond, store, time, logger, Pii.MaskText),
+        // No sender: nothing goes out (the send is refused, and falls back to SMS, which has its budget).
+        TwilioWhatsAppSender.Provider => null,
         SendGridEmailSender.Provider when sendGrid.Value.RequestsPerSecond is { } rate =>
             new SenderBudget("sendgrid|" + sendGrid.Value.FromEmail, rate, store, time, logger, Pii.MaskText),
         SendGridEmailSender.Provider => null,

@@ -22,6 +22,9 @@ public sealed class TwilioWhatsAppSender(
 {
     public const string Prefix = "whatsapp:";
 
+    /// <summary>The send budget's name for WhatsApp sends (<c>Twilio__WhatsAppMessagesPerSecond</c>).</summary>
+    public const string Provider = "twilio-whatsapp";
+
     public string? TemplateFor(string language)
     {
         var settings = twilio.Value;
