@@ -168,8 +168,12 @@ public sealed class SendBudgetTests
     {
         using var budget = Budget(new TwilioOptions
         {
-            AccountSid = "AC00000000000000000000000000000000", AuthToken = "token", FromNumber = "+15005550006", MessagesPerSecond = 100,
-            WhatsAppFrom = "+15005550007", WhatsAppMessagesPerSecond = 5,
+            AccountSid = "AC00000000000000000000000000000000",
+            AuthToken = "token",
+            FromNumber = "+15005550006",
+            MessagesPerSecond = 100,
+            WhatsAppFrom = "+15005550007",
+            WhatsAppMessagesPerSecond = 5,
         });
 
         // The fake clock stands still: a full bucket of 5, the reserve included for these urgent sends, and no sixth.
