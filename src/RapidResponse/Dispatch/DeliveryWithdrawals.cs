@@ -8,9 +8,8 @@ namespace RapidResponse.Dispatch;
 /// Whether a reminder or an escalation call is still wanted when its turn comes. An escalation step makes them for
 /// whoever has not answered then, but they may wait long after it, on the queue and for a slot of the send budget
 /// (calls go at the account's calls per second: in a storm, minutes): a lawyer woken at night by a call about an
-/// alert another lawyer took minutes before is a lawyer less likely to answer the next one. So the step's own test is
-/// asked again just before the send: the alert not resolved, nobody of the role acknowledged (a lawyer, for a call),
-/// the recipient not having said they cannot go.
+/// alert another lawyer took minutes before is a lawyer less likely to answer the next one. So the step's own test
+/// (<see cref="AlertAnswers.Awaits"/>) is asked again just before the send, and whether the alert was resolved meanwhile.
 /// </summary>
 public sealed class DeliveryWithdrawals(ResponseStore responses, RecipientResponseStore recipientResponses)
 {
@@ -27,17 +26,13 @@ public sealed class DeliveryWithdrawals(ResponseStore responses, RecipientRespon
             return "the alert was resolved";
         }
 
-        var acknowledgements = responses.ListAcknowledgementsAsync(alert.Id, cancellationToken);
-        var declined = recipientResponses.DeclinedAsync(alert.Id, cancellationToken);
-        await Task.WhenAll(acknowledgements, declined);
+        var answers = await AlertAnswers.ReadAsync(responses, recipientResponses, alert.Id, cancellationToken);
 
         // A call is for lawyers only (CallPlanner); a reminder is for anyone whose role has not answered.
         var role = delivery.Kind == DeliveryKind.Call ? ContactRole.Lawyer : delivery.Role;
-        if ((await acknowledgements).FirstOrDefault(a => a.Role == role) is { } taken)
-        {
-            return $"{taken.FirstName} ({taken.Role.ToWire()}) acknowledged";
-        }
-
-        return (await declined).Contains(DeliveryKinds.AlertDeliveryId(delivery)) ? "the recipient said they cannot go" : null;
+        var alertDelivery = DeliveryKinds.AlertDeliveryId(delivery);
+        return answers.Awaits(role, alertDelivery) ? null
+            : answers.AcknowledgedBy(role) is { } taken ? $"{taken.FirstName} ({taken.Role.ToWire()}) acknowledged"
+            : "the recipient said they cannot go";
     }
 }

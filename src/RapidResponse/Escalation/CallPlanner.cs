@@ -13,17 +13,11 @@ namespace RapidResponse.Escalation;
 public sealed class CallPlanner(PhoneIndex phones)
 {
     public async Task<IReadOnlyList<Delivery>> CallsAsync(
-        int step, IEnumerable<Delivery> existing, IReadOnlySet<ContactRole> acknowledged, IReadOnlySet<string> declined,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        int step, IEnumerable<Delivery> existing, AlertAnswers answers, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (acknowledged.Contains(ContactRole.Lawyer))
-        {
-            return [];
-        }
-
         var candidates = existing
             .Where(d => d.Kind == DeliveryKind.Alert && d.Channel == Channel.Sms && d.Role == ContactRole.Lawyer)
-            .Where(d => !declined.Contains(d.Id) && !d.State.IsFinalFailure())
+            .Where(d => answers.Awaits(ContactRole.Lawyer, d.Id) && !d.State.IsFinalFailure())
             .DistinctBy(d => d.Address, StringComparer.Ordinal)
             .ToList();
         var organizers = await Task.WhenAll(candidates.Select(d => phones.OrganizersAsync(d.Address, cancellationToken)));

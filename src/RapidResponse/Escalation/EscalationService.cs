@@ -60,11 +60,9 @@ public sealed partial class EscalationService(
         var duress = number == DuressStep;
 
         // Under duress every role is alerted again, whoever acknowledged: the all-clear was forced.
-        var acknowledged = duress
-            ? []
-            : (await responses.ListAcknowledgementsAsync(alert.Id, cancellationToken)).Select(a => a.Role).ToHashSet();
+        var reading = duress ? Task.FromResult(AlertAnswers.None) : AlertAnswers.ReadAsync(responses, recipientResponses, alert.Id, cancellationToken);
         var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
-        IReadOnlySet<string> declined = duress ? new HashSet<string>() : await recipientResponses.DeclinedAsync(alert.Id, cancellationToken);
+        var answers = await reading;
 
         IReadOnlyList<string> regions = step.Scope switch
         {
@@ -73,20 +71,20 @@ public sealed partial class EscalationService(
             _ => [],
         };
         // STOP is honoured for the step's new recipients and for reminders alike (a lawyer may opt out mid-alert).
-        var reading = planner.OptOutsAsync(cancellationToken);
+        var optOutsReading = planner.OptOutsAsync(cancellationToken);
         var lists = await Task.WhenAll(regions.Select(region => ListAsync(region, step.Tier, cancellationToken)));
-        var optOuts = await reading;
+        var optOuts = await optOutsReading;
         var recipients = DeliveryPlanner.Without(
-            RecipientSelector.Select(lists.SelectMany(l => l)).Where(r => !acknowledged.Contains(r.Contact.Role)).ToList(),
+            RecipientSelector.Select(lists.SelectMany(l => l)).Where(r => !answers.AcknowledgedRoles.Contains(r.Contact.Role)).ToList(),
             optOuts);
         var widened = recipients.Select(r => DeliveryPlanner.NewAlertDelivery(alert.Id, r.Contact, r.Channel, now));
         var reminders = step.Remind
             ? existing.Values
-                .Where(d => d.Kind == DeliveryKind.Alert && !acknowledged.Contains(d.Role) && !d.State.IsFinalFailure() && !declined.Contains(d.Id))
+                .Where(d => d.Kind == DeliveryKind.Alert && answers.Awaits(d.Role, d.Id) && !d.State.IsFinalFailure())
                 .Where(d => !DeliveryPlanner.OptedOut(d, optOuts))
                 .Select(d => DeliveryKinds.Later(d, DeliveryKinds.ReminderId(d, number), DeliveryKind.Reminder, Number(number), now))
             : [];
-        var called = step.Call ? await calls.CallsAsync(number, existing.Values, acknowledged, declined, now, cancellationToken) : [];
+        var called = step.Call ? await calls.CallsAsync(number, existing.Values, answers, now, cancellationToken) : [];
 
         var added = await planner.AddAndQueueAsync(widened.Concat(reminders).Concat(called), existing, cancellationToken);
         if (policy is not null)
@@ -97,7 +95,7 @@ public sealed partial class EscalationService(
 
         if (await responses.TryMarkStepDoneAsync(alert.Id, number, now, cancellationToken))
         {
-            await alerts.AppendTimelineAsync(alert.Id, Entry(step, duress, added, acknowledged, now), cancellationToken);
+            await alerts.AppendTimelineAsync(alert.Id, Entry(step, duress, added, answers.AcknowledgedRoles, now), cancellationToken);
             LogStep(alert.Id, number, added.Count);
         }
     }
@@ -107,7 +105,7 @@ public sealed partial class EscalationService(
             ? await contacts.ListActiveAsync(region, t, cancellationToken)
             : (await contacts.ListAsync(region, cancellationToken)).Where(c => c.Active).ToList();
 
-    private static TimelineEntry Entry(EscalationStep step, bool duress, IReadOnlyList<Delivery> added, HashSet<ContactRole> acknowledged, DateTimeOffset now)
+    private static TimelineEntry Entry(EscalationStep step, bool duress, IReadOnlyList<Delivery> added, IReadOnlySet<ContactRole> acknowledged, DateTimeOffset now)
     {
         var alerted = added.Where(d => d.Kind == DeliveryKind.Alert).ToList();
         var called = added.Count(d => d.Kind == DeliveryKind.Call);
