@@ -60,9 +60,9 @@ public sealed partial class EscalationService(
         var duress = number == DuressStep;
 
         // Under duress every role is alerted again, whoever acknowledged: the all-clear was forced.
-        var reading = duress ? Task.FromResult(AlertAnswers.None) : AlertAnswers.ReadAsync(responses, recipientResponses, alert.Id, cancellationToken);
+        var answering = duress ? Task.FromResult(AlertAnswers.None) : AlertAnswers.ReadAsync(responses, recipientResponses, alert.Id, cancellationToken);
         var existing = (await alerts.ListDeliveriesAsync(alert.Id, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var answers = await reading;
+        var answers = await answering;
 
         IReadOnlyList<string> regions = step.Scope switch
         {
@@ -71,9 +71,9 @@ public sealed partial class EscalationService(
             _ => [],
         };
         // STOP is honoured for the step's new recipients and for reminders alike (a lawyer may opt out mid-alert).
-        var optOutsReading = planner.OptOutsAsync(cancellationToken);
+        var reading = planner.OptOutsAsync(cancellationToken);
         var lists = await Task.WhenAll(regions.Select(region => ListAsync(region, step.Tier, cancellationToken)));
-        var optOuts = await optOutsReading;
+        var optOuts = await reading;
         var recipients = DeliveryPlanner.Without(
             RecipientSelector.Select(lists.SelectMany(l => l)).Where(r => !answers.AcknowledgedRoles.Contains(r.Contact.Role)).ToList(),
             optOuts);

@@ -289,13 +289,13 @@ public sealed class SendBudgetTests
         var version = (await store.GetAsync(Sender, CancellationToken.None))!.Value.Version;
         using var warmUp = new SendBudgetWarmUp(budget, time, NullLogger<SendBudgetWarmUp>.Instance);
 
-        await warmUp.StartedAsync(CancellationToken.None);
+        await warmUp.StartAsync(CancellationToken.None);
         await RunClockUntilAsync(() => store.GetAsync(Sender, CancellationToken.None).Result!.Value.Version != version, TimeSpan.FromSeconds(1));
 
         store.Hang = true;
         using var hanging = new SendBudgetWarmUp(budget, time, NullLogger<SendBudgetWarmUp>.Instance);
-        await hanging.StartedAsync(CancellationToken.None);
-        await hanging.StoppingAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        await hanging.StartAsync(CancellationToken.None);
+        await hanging.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     private SenderBudget Instance(int rate) => new(Sender, rate, store, time, NullLogger.Instance, s => s);

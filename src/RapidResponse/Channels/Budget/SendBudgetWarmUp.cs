@@ -4,33 +4,18 @@ using Microsoft.Extensions.Logging;
 namespace RapidResponse.Channels.Budget;
 
 /// <summary>
-/// Warms the send budget (<see cref="SendBudget.WarmUpAsync"/>) once the host has started, when its tables exist,
-/// without holding the start up: an instance scaled out in a storm takes its first sends within a second.
+/// Warms the send budget (<see cref="SendBudget.WarmUpAsync"/>) as the host starts, in the background, after the
+/// storage initializer (registered before it) has made the tables: an instance scaled out in a storm takes its first
+/// sends within a second.
 /// </summary>
-internal sealed partial class SendBudgetWarmUp(SendBudget budget, TimeProvider time, ILogger<SendBudgetWarmUp> logger)
-    : IHostedLifecycleService, IDisposable
+internal sealed partial class SendBudgetWarmUp(SendBudget budget, TimeProvider time, ILogger<SendBudgetWarmUp> logger) : BackgroundService
 {
-    private readonly CancellationTokenSource stopping = new();
-    private Task warming = Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken)
-    {
-        warming = WarmAsync();
-        return Task.CompletedTask;
-    }
-
-    public async Task StoppingAsync(CancellationToken cancellationToken)
-    {
-        await stopping.CancelAsync();
-        await warming;
-    }
-
-    private async Task WarmAsync()
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = time.GetTimestamp();
         try
         {
-            if (await budget.WarmUpAsync(stopping.Token))
+            if (await budget.WarmUpAsync(stoppingToken))
             {
                 LogWarmed(time.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -39,21 +24,11 @@ internal sealed partial class SendBudgetWarmUp(SendBudget budget, TimeProvider t
                 LogNotWarmed();
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopped before storage answered: nothing to warm for.
         }
     }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => stopping.Dispose();
 
     [LoggerMessage(EventId = 3105, Level = LogLevel.Debug, Message = "The send budget's first round trip took {Milliseconds:F0} ms, before any send")]
     private partial void LogWarmed(double milliseconds);
