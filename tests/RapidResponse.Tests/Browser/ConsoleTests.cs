@@ -328,7 +328,8 @@ public sealed class ConsoleTests(BrowserFixture browser)
     private static async Task<string?> DecodeQrAsync(ILocator image)
     {
         var pixels = await image.EvaluateAsync<JsonElement>("""
-            (img) => {
+            async (img) => {
+              await img.decode(); // visible is not yet decoded: a data URI can still be decoding, and draws blank
               const canvas = document.createElement("canvas");
               canvas.width = img.naturalWidth;
               canvas.height = img.naturalHeight;
